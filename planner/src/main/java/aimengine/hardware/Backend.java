@@ -1,0 +1,35 @@
+package aimengine.hardware;
+
+/** The serving engines aim-engine can launch. */
+public enum Backend {
+    VLLM("vllm_serve"), SGLANG("sglang_serve");
+
+    private final String recipeSection;
+
+    Backend(String recipeSection) {
+        this.recipeSection = recipeSection;
+    }
+
+    /** The key under which a seed-format recipe lists this engine's variants. */
+    public String recipeSection() {
+        return recipeSection;
+    }
+
+    public String key() {
+        return name().toLowerCase();
+    }
+
+    public static Backend parse(String text) {
+        for (Backend b : values()) {
+            if (b.key().equalsIgnoreCase(text.trim())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+}

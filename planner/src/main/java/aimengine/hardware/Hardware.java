@@ -1,0 +1,49 @@
+package aimengine.hardware;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One GPU product as the hardware catalog describes it. Products are identified by PCI device id first and by LLVM
+ * target second, never by marketing name or memory size.
+ *
+ * @param key               product key used in recipes and host profiles (lower case, e.g. "mi300x")
+ * @param vendor            "amd" or "nvidia"
+ * @param name              display name
+ * @param pciDeviceIds      every PCI device id of the product (physical and virtual functions)
+ * @param llvmTarget        gfx target for AMD ("gfx942"), compute capability for NVIDIA ("sm_90")
+ * @param vramMiB           memory per device as the driver reports it (not the marketing number)
+ * @param devicesPerPackage GPUs the OS sees per physical package (2 for an MI250X: one per GCD)
+ * @param precisions        weight precisions the architecture runs natively
+ * @param env               default engine environment per backend for this architecture
+ * @param source            file the entry was read from
+ */
+public record Hardware(String key, String vendor, String name, List<Integer> pciDeviceIds, String llvmTarget,
+                       long vramMiB, int devicesPerPackage, Set<Precision> precisions,
+                       Map<Backend, Map<String, String>> env, String source) {
+
+    public Hardware {
+        pciDeviceIds = List.copyOf(pciDeviceIds);
+        precisions = Set.copyOf(precisions);
+        env = Map.copyOf(env);
+    }
+
+    public boolean supports(Precision precision) {
+        return precisions.contains(precision);
+    }
+
+    /** Called from DRL: the precision rules ask this by key so that rule files stay free of Java enums. */
+    public boolean supportsKey(String precision) {
+        Precision p = Precision.parse(precision);
+        return p != null && precisions.contains(p);
+    }
+
+    public Map<String, String> envFor(Backend backend) {
+        return env.getOrDefault(backend, Map.of());
+    }
+
+    public double vramGiB() {
+        return vramMiB / 1024.0;
+    }
+}

@@ -1,0 +1,91 @@
+package aimengine.model;
+
+import aimengine.data.DataFolders;
+import aimengine.yaml.InputException;
+import aimengine.yaml.InputProblem;
+import aimengine.yaml.MapReader;
+import aimengine.yaml.YamlDocument;
+import aimengine.yaml.YamlNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shipped model catalog: one YAML per model with the config.json fields the planner needs, so that planning works
+ * without the weights or a network. Format:
+ * <pre>
+ * id: Qwen/Qwen3-32B
+ * aliases: [Qwen/Qwen3-32B-FP8]      # optional: other checkpoints of the same model
+ * source: where the config came from
+ * config: {model_type: qwen3, hidden_size: 5120, ...}   # fields as in config.json
+ * </pre>
+ */
+public final class ModelCatalog {
+    private final Map<String, ModelFacts> byId;
+
+    private ModelCatalog(Map<String, ModelFacts> byId) {
+        this.byId = byId;
+    }
+
+    public static ModelCatalog load(List<Path> folders) {
+        Map<String, ModelFacts> map = new LinkedHashMap<>();
+        List<InputProblem> problems = new ArrayList<>();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (Path folder : folders) {
+            for (Path file : DataFolders.find(folder, ".yaml", ".yml")) {
+                String name = DataFolders.displayName(file);
+                try {
+                    YamlNode root = YamlDocument.read(file);
+                    MapReader m = MapReader.of(name, root, "a model entry", problems);
+                    if (m == null) {
+                        continue;
+                    }
+                    int before = problems.size();
+                    String id = m.requiredString("id");
+                    List<String> aliases = m.stringList("aliases");
+                    m.string("source");
+                    YamlNode config = m.raw("config");
+                    if (config == null || !config.isMap()) {
+                        m.problem(root.line(), "'config' must be a map of config.json fields");
+                    }
+                    m.finish();
+                    if (problems.size() > before) {
+                        continue;
+                    }
+                    JsonNode json = yaml.readTree(Files.readString(file)).get("config");
+                    ModelFacts facts = ConfigFacts.from(id, json, name);
+                    map.put(id.toLowerCase(), facts);
+                    for (String alias : aliases) {
+                        map.put(alias.toLowerCase(), facts.withId(alias));
+                    }
+                } catch (InputException e) {
+                    problems.addAll(e.problems());
+                } catch (IOException e) {
+                    problems.add(new InputProblem(name, 0, "cannot read: " + e.getMessage()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new ModelCatalog(map);
+    }
+
+    public Optional<ModelFacts> find(String id) {
+        return Optional.ofNullable(byId.get(id.toLowerCase()));
+    }
+
+    /** Every catalog model and alias, sorted by id. */
+    public Collection<ModelFacts> all() {
+        return byId.values().stream().sorted(java.util.Comparator.comparing(ModelFacts::id)).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package aimengine.model;
+
+import aimengine.cache.CacheRoot;
+import aimengine.yaml.InputException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds a model's facts, in order: the Hugging Face cache (the snapshot refs/main points to, else the newest),
+ * a local model directory (MODEL given as a path), then the shipped catalog.
+ */
+public final class ModelResolver {
+    private final CacheRoot cache;
+    private final ModelCatalog catalog;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ModelResolver(CacheRoot cache, ModelCatalog catalog) {
+        this.cache = cache;
+        this.catalog = catalog;
+    }
+
+    public Optional<ModelFacts> resolve(String model) {
+        Optional<Path> cached = cachedConfig(model);
+        if (cached.isPresent()) {
+            return Optional.of(read(model, cached.get()));
+        }
+        Path local = Path.of(model);
+        if (model.startsWith("/") || model.startsWith(".")) {
+            Path config = local.resolve("config.json");
+            if (Files.isRegularFile(config)) {
+                return Optional.of(read(model, config));
+            }
+        }
+        return catalog.find(model);
+    }
+
+    private Optional<Path> cachedConfig(String model) {
+        if (cache == null || model.startsWith("/") || model.startsWith(".")) {
+            return Optional.empty();
+        }
+        Path folder = cache.modelFolder(model);
+        Path snapshots = folder.resolve("snapshots");
+        if (!Files.isDirectory(snapshots)) {
+            return Optional.empty();
+        }
+        try {
+            Path ref = folder.resolve("refs/main");
+            if (Files.isRegularFile(ref)) {
+                Path config = snapshots.resolve(Files.readString(ref).trim()).resolve("config.json");
+                if (Files.isRegularFile(config)) {
+                    return Optional.of(config);
+                }
+            }
+            try (Stream<Path> revs = Files.list(snapshots)) {
+                return revs.map(r -> r.resolve("config.json")).filter(Files::isRegularFile)
+                        .max(Comparator.comparing(ModelResolver::modified));
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private ModelFacts read(String model, Path config) {
+        JsonNode node;
+        try {
+            node = json.readTree(Files.readString(config));
+        } catch (IOException e) {
+            throw new InputException(config.toString(), 0, "cannot read model config: " + firstLine(e.getMessage())
+                    + "; fix or delete the file");
+        }
+        if (node == null || !node.isObject()) {
+            throw new InputException(config.toString(), 0, "model config is not a JSON object");
+        }
+        return ConfigFacts.from(model, node, config.toString());
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,34 @@
+package aimengine.plan;
+
+/**
+ * One way to serve the request: a recipe on one backend at one GPU count. Every enabled variant of every recipe
+ * becomes one candidate; the rules reject, rank and select among them.
+ *
+ * @param key            "recipe-id/backend/N" (unique)
+ * @param recipeId       the recipe
+ * @param modelId        model the recipe serves, null for a general recipe
+ * @param checkpoint     what the engine loads, null for a general recipe
+ * @param hardware       product key
+ * @param precision      precision key
+ * @param backend        engine key
+ * @param gpuCount       tensor-parallel size
+ * @param type           optimized, preview, unoptimized or general
+ * @param metric         latency or throughput for AIM profiles, null when the recipe serves both
+ * @param manualOnly     only selectable when pinned
+ * @param maxModelLen    context the recipe states, 0 when it states none (the model's maximum applies)
+ * @param memoryFraction gpu-memory-utilization (or mem-fraction-static) the recipe states or the engine default
+ * @param kvDtypeBytes   bytes per KV-cache element (1 with an fp8 KV cache, else 2)
+ */
+public record Candidate(String key, String recipeId, String modelId, String checkpoint, String hardware,
+                        String precision, String backend, int gpuCount, String type, String metric,
+                        boolean manualOnly, int maxModelLen, double memoryFraction, double kvDtypeBytes) {
+
+    public boolean general() {
+        return modelId == null;
+    }
+
+    /** Whether the recipe serves this model id (served id or checkpoint; ids compare case-insensitively). */
+    public boolean serves(String model) {
+        return model.equalsIgnoreCase(modelId) || model.equalsIgnoreCase(checkpoint);
+    }
+}

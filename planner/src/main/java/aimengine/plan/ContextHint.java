@@ -1,0 +1,5 @@
+package aimengine.plan;
+
+/** A candidate that fits only with a shorter context: the longest context that fits, and the rule's message. */
+public record ContextHint(String candidate, int maxModelLen, String rule, String message) {
+}

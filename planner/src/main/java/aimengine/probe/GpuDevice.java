@@ -1,0 +1,19 @@
+package aimengine.probe;
+
+/**
+ * One GPU as a probe saw it. For a partitioned MI300X each partition is a device; for an MI250X each GCD is.
+ *
+ * @param index       the index the runtime would use (HIP/CUDA ordinal)
+ * @param vendor      "amd" or "nvidia"
+ * @param product     hardware catalog key, or null when the device is not in the catalog
+ * @param pciDeviceId PCI device id (0 when the probe does not know it)
+ * @param busAddress  PCI address such as "0000:0c:00.0", or null
+ * @param llvmTarget  gfx target ("gfx942") or compute capability ("sm_90"), or null
+ * @param vramMiB     memory of this device as reported
+ * @param partition   compute partition mode ("SPX", "CPX", ...) or null
+ * @param packageId   identifies the physical package (bus address with the function masked, or unique id)
+ * @param uuid        device UUID when the tool reports one, or null
+ */
+public record GpuDevice(int index, String vendor, String product, int pciDeviceId, String busAddress,
+                        String llvmTarget, long vramMiB, String partition, String packageId, String uuid) {
+}

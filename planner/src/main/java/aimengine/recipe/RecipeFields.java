@@ -1,0 +1,81 @@
+package aimengine.recipe;
+
+import aimengine.hardware.Backend;
+import aimengine.hardware.HardwareCatalog;
+import aimengine.yaml.MapReader;
+import aimengine.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Field readers both recipe formats share, so the two formats check the same things the same way. */
+final class RecipeFields {
+    private RecipeFields() {
+    }
+
+    static String hardware(MapReader m, HardwareCatalog catalog) {
+        return hardware(m, "hardware", catalog);
+    }
+
+    static String hardware(MapReader m, String key, HardwareCatalog catalog) {
+        String product = m.requiredString(key);
+        if (product != null && catalog.byKey(product).isEmpty()) {
+            m.problem(m.lineOf(key), "unknown hardware '" + product + "'; known: " + String.join(", ", catalog.keys())
+                    + " (add an entry under rules/hardware/ for a new product)");
+            return null;
+        }
+        return product == null ? null : product.toLowerCase();
+    }
+
+    static String metric(MapReader m) {
+        return m.oneOf("metric", s -> s.equals("latency") || s.equals("throughput") ? s : null, "latency, throughput");
+    }
+
+    /**
+     * Reads engine flags. Seed recipes write them with dashes ("--dtype"), AIM profiles without ("dtype").
+     * A null value is the bare switch.
+     */
+    static List<EngineArg> args(MapReader m, String key, boolean dashed) {
+        YamlNode node = m.raw(key);
+        List<EngineArg> args = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return args;
+        }
+        if (!node.isMap()) {
+            m.problem(node.line(), "'" + key + "' must be a map of flag: value, found " + node.describe());
+            return args;
+        }
+        for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
+            String flag = e.getKey();
+            YamlNode value = e.getValue();
+            int line = node.keyLine(flag);
+            if (dashed && !flag.startsWith("--")) {
+                m.problem(line, "engine flag '" + flag + "' must start with --");
+                continue;
+            }
+            if (!dashed && flag.startsWith("-")) {
+                m.problem(line, "AIM profile flags are written without dashes; write '" + flag.replaceFirst("^-+", "") + "'");
+                continue;
+            }
+            if (value.isMap() || value.isList()) {
+                m.problem(line, "value of '" + flag + "' must be text, a number, true/false or null, found " + value.describe());
+                continue;
+            }
+            args.add(new EngineArg(dashed ? flag : "--" + flag, value.isNull() ? null : value.text(),
+                    value.isBoolean(), line));
+        }
+        return args;
+    }
+
+    /** A recipe may state the tensor-parallel size; it must equal the GPU count it is listed under. */
+    static void checkTensorParallel(MapReader m, Backend backend, int gpus, List<EngineArg> args) {
+        for (EngineArg a : args) {
+            for (String name : EngineFlags.tensorParallel(backend)) {
+                if (EngineFlags.sameFlag(a.flag(), name) && !String.valueOf(gpus).equals(a.value())) {
+                    m.problem(a.line(), "'" + a.flag() + "' is " + a.value() + " but the entry is for " + gpus
+                            + " GPU(s); the tensor-parallel size must equal the GPU count");
+                }
+            }
+        }
+    }
+}

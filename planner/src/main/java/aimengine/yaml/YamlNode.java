@@ -1,0 +1,138 @@
+package aimengine.yaml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A YAML node that remembers its line, so that every problem we report can name it.
+ * Scalars keep their text and whether they were written as a plain null, a boolean, a number or a quoted string.
+ */
+public final class YamlNode {
+    public enum Kind { MAP, LIST, SCALAR, NULL }
+
+    private final Kind kind;
+    private final int line;
+    private final String text;
+    private final Tag tag;
+    private final boolean quoted;
+    private final Map<String, YamlNode> entries;
+    private final Map<String, Integer> keyLines;
+    private final List<YamlNode> items;
+
+    private YamlNode(Kind kind, int line, String text, Tag tag, boolean quoted,
+                     Map<String, YamlNode> entries, Map<String, Integer> keyLines, List<YamlNode> items) {
+        this.kind = kind;
+        this.line = line;
+        this.text = text;
+        this.tag = tag;
+        this.quoted = quoted;
+        this.entries = entries;
+        this.keyLines = keyLines;
+        this.items = items;
+    }
+
+    static YamlNode of(Node node, String file) {
+        int line = node.getStartMark().getLine() + 1;
+        if (node instanceof MappingNode map) {
+            Map<String, YamlNode> entries = new LinkedHashMap<>();
+            Map<String, Integer> keyLines = new LinkedHashMap<>();
+            for (NodeTuple tuple : map.getValue()) {
+                Node key = tuple.getKeyNode();
+                int keyLine = key.getStartMark().getLine() + 1;
+                if (!(key instanceof ScalarNode scalarKey)) {
+                    throw new InputException(file, keyLine, "a key must be a plain word, not a list or a map");
+                }
+                entries.put(scalarKey.getValue(), of(tuple.getValueNode(), file));
+                keyLines.put(scalarKey.getValue(), keyLine);
+            }
+            return new YamlNode(Kind.MAP, line, null, node.getTag(), false, entries, keyLines, List.of());
+        }
+        if (node instanceof SequenceNode seq) {
+            List<YamlNode> items = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                items.add(of(item, file));
+            }
+            return new YamlNode(Kind.LIST, line, null, node.getTag(), false, Map.of(), Map.of(), items);
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        boolean quoted = scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
+        Kind kind = !quoted && Tag.NULL.equals(scalar.getTag()) ? Kind.NULL : Kind.SCALAR;
+        return new YamlNode(kind, line, scalar.getValue(), scalar.getTag(), quoted, Map.of(), Map.of(), List.of());
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public boolean isMap() {
+        return kind == Kind.MAP;
+    }
+
+    public boolean isList() {
+        return kind == Kind.LIST;
+    }
+
+    public boolean isScalar() {
+        return kind == Kind.SCALAR;
+    }
+
+    public boolean isNull() {
+        return kind == Kind.NULL;
+    }
+
+    /** The scalar's text as written (without quotes); null for maps, lists and nulls. */
+    public String text() {
+        return text;
+    }
+
+    /** True when the scalar was written quoted, so "8" is a string and 8 is a number. */
+    public boolean quoted() {
+        return quoted;
+    }
+
+    public boolean isBoolean() {
+        return kind == Kind.SCALAR && Tag.BOOL.equals(tag);
+    }
+
+    public boolean isInteger() {
+        return kind == Kind.SCALAR && Tag.INT.equals(tag);
+    }
+
+    public boolean isNumber() {
+        return kind == Kind.SCALAR && (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag));
+    }
+
+    public Map<String, YamlNode> entries() {
+        return entries;
+    }
+
+    public int keyLine(String key) {
+        return keyLines.getOrDefault(key, line);
+    }
+
+    public List<YamlNode> items() {
+        return items;
+    }
+
+    /** Describes the node's type the way a user would: for messages such as "expected a number, found a list". */
+    public String describe() {
+        return switch (kind) {
+            case MAP -> "a map";
+            case LIST -> "a list";
+            case NULL -> "nothing (null)";
+            case SCALAR -> isBoolean() ? "the boolean " + text : isNumber() ? "the number " + text : "the text '" + text + "'";
+        };
+    }
+}
