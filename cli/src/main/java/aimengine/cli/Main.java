@@ -1,0 +1,30 @@
+package aimengine.cli;
+
+import aimengine.cli.command.AimEngineCommand;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Entry point. {@link #run} is the testable form: arguments, environment and streams are passed in. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        CliContext context = new CliContext(System.getenv(), Path.of(System.getProperty("user.home")),
+                Path.of("").toAbsolutePath());
+        System.exit(run(context, out, err, args));
+    }
+
+    public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        return AimEngineCommand.commandLine(context, out, err).execute(args);
+    }
+
+    /** Convenience for tests and tools that run with the real environment. */
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        return run(new CliContext(env, Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath()),
+                out, err, args);
+    }
+}

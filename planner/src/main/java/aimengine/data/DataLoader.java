@@ -1,0 +1,112 @@
+package aimengine.data;
+
+import aimengine.hardware.Hardware;
+import aimengine.hardware.HardwareCatalog;
+import aimengine.hardware.HardwareLoader;
+import aimengine.model.ModelCatalog;
+import aimengine.recipe.RecipeCatalog;
+import aimengine.rules.DrlSource;
+import aimengine.yaml.InputException;
+import aimengine.yaml.InputProblem;
+import aimengine.yaml.YamlDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the data a command needs (hardware catalog, recipes, model catalog, DRL) from the built-in folders and the
+ * folders given on the command line. Each piece is read only when asked for.
+ */
+public final class DataLoader {
+    private final DataOptions options;
+
+    public DataLoader(DataOptions options) {
+        this.options = options;
+    }
+
+    public DataOptions options() {
+        return options;
+    }
+
+    public HardwareCatalog hardware() {
+        List<Hardware> entries = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        HardwareLoader loader = new HardwareLoader();
+        for (Path dir : rulesFolders()) {
+            Path hw = dir.resolve("hardware");
+            if (!Files.isDirectory(hw)) {
+                continue;
+            }
+            for (Path file : DataFolders.find(hw, ".yaml", ".yml")) {
+                String name = DataFolders.displayName(file);
+                try {
+                    entries.addAll(loader.load(name, YamlDocument.read(file)));
+                } catch (InputException e) {
+                    e.problems().forEach(p -> problems.add(new InputProblem(name, p.line(), p.message())));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new HardwareCatalog(entries);
+    }
+
+    public RecipeCatalog recipes(HardwareCatalog hardware) {
+        List<Path> folders = new ArrayList<>();
+        if (options.builtinRecipes()) {
+            folders.add(DataFolders.builtin("recipes"));
+        }
+        folders.addAll(options.recipeDirs());
+        return RecipeCatalog.load(folders, hardware);
+    }
+
+    public ModelCatalog models() {
+        List<Path> folders = new ArrayList<>();
+        folders.add(DataFolders.builtin("models"));
+        folders.addAll(options.modelDirs());
+        return ModelCatalog.load(folders);
+    }
+
+    /** DRL files by file name: a file in a --rules folder replaces the built-in file of the same name. */
+    public List<DrlSource> drl() {
+        Map<String, DrlSource> byName = new LinkedHashMap<>();
+        for (Path dir : rulesFolders()) {
+            for (Path file : DataFolders.find(dir, ".drl")) {
+                try {
+                    byName.put(file.getFileName().toString(),
+                            new DrlSource(DataFolders.displayName(file), Files.readString(file)));
+                } catch (IOException e) {
+                    throw new InputException(file.toString(), 0, "cannot read rules file: " + e.getMessage());
+                }
+            }
+        }
+        if (byName.isEmpty()) {
+            throw new InputException("no rules: the rules folders hold no .drl file");
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /** True when only the built-in rules are in use, so the precompiled rule base applies. */
+    public boolean builtinRulesOnly() {
+        return options.builtinRules() && options.rulesDirs().isEmpty();
+    }
+
+    private List<Path> rulesFolders() {
+        List<Path> folders = new ArrayList<>();
+        if (options.builtinRules()) {
+            folders.add(DataFolders.builtin("rules"));
+        }
+        for (Path dir : options.rulesDirs()) {
+            if (!Files.isDirectory(dir)) {
+                throw new InputException(dir.toString(), 0, "rules folder does not exist or is not a folder");
+            }
+            folders.add(dir);
+        }
+        return folders;
+    }
+}
