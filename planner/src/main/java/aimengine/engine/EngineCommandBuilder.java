@@ -21,6 +21,12 @@ import java.util.TreeMap;
  * Environment: hardware defaults &lt; recipe &lt; variant.
  */
 public final class EngineCommandBuilder {
+    private final java.util.function.Function<Backend, FlagCatalog> catalogs;
+
+    /** @param catalogs the flag catalog of each engine, to tell switches (bare) from value flags */
+    public EngineCommandBuilder(java.util.function.Function<Backend, FlagCatalog> catalogs) {
+        this.catalogs = catalogs;
+    }
 
     /**
      * @param checkpoint  what the engine loads
@@ -39,11 +45,12 @@ public final class EngineCommandBuilder {
             if (isSystemFlag(b, arg.flag()) || contextImposed && matches(arg.flag(), EngineFlags.contextLength(b))) {
                 continue;
             }
-            if (arg.isSwitchOff()) {
+            boolean isSwitch = catalogs.apply(b).find(arg.flag()).map(FlagSpec::isSwitch).orElse(arg.value() == null);
+            if (isSwitch && arg.isSwitchOff()) {
                 continue;
             }
             argv.add(arg.flag());
-            if (arg.value() != null && !(arg.yamlBool() && arg.isSwitchOn()) && !"true".equalsIgnoreCase(arg.value())) {
+            if (!isSwitch && arg.value() != null) {
                 argv.add(arg.value());
             }
         }
