@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
+                ConfigCommand.class,
         })
 public final class AimEngineCommand implements Runnable {
     private final CliContext context;
