@@ -38,9 +38,12 @@ public final class YamlDocument {
                         + " MiB; this is not a YAML recipe or profile");
             }
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(name, 0, "no such file; check the path");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(name, 0, "permission denied; check the file's permissions");
         } catch (IOException e) {
-            throw new InputException(name, 0, "cannot read file (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); check the path and its permissions");
+            throw new InputException(name, 0, "cannot read file (" + e.getMessage() + "); check the path and its permissions");
         }
         return parse(name, decode(name, bytes));
     }
@@ -87,7 +90,6 @@ public final class YamlDocument {
 
     public static YamlNode parse(String name, String text) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(40);
         Yaml yaml = new Yaml(options);

@@ -55,6 +55,12 @@ public final class YamlNode {
                 if (!(key instanceof ScalarNode scalarKey)) {
                     throw new InputException(file, keyLine, "a key must be a plain word, not a list or a map");
                 }
+                Integer first = keyLines.get(scalarKey.getValue());
+                if (first != null) {
+                    // SnakeYAML checks duplicates only when constructing objects, not when composing nodes.
+                    throw new InputException(file, keyLine, "duplicate key '" + scalarKey.getValue()
+                            + "' (first at line " + first + "); keep one");
+                }
                 entries.put(scalarKey.getValue(), of(tuple.getValueNode(), file));
                 keyLines.put(scalarKey.getValue(), keyLine);
             }
