@@ -4,56 +4,43 @@ import aimengine.data.DataOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/**
- * --recipes, --no-builtin-recipes, --rules, --no-builtin-rules: which data folders a command reads. Relative folders
- * are taken from the working directory of the {@link aimengine.cli.CliContext}.
- */
+/** Where recipes and rules come from: the built-ins plus folders on disk that users edit without recompiling. */
 public final class DataMixin {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
-
-    @Option(names = "--recipes", paramLabel = "DIR",
-            description = "Also read the recipes below DIR, recursively (repeatable).")
+    @Option(names = "--recipes", paramLabel = "DIR", description = "Add the recipes found (recursively) under DIR; repeatable. Seed and AIM profile formats.")
     List<Path> recipes = new ArrayList<>();
 
-    @Option(names = "--no-builtin-recipes", description = "Do not read the recipes shipped with aim-engine.")
+    @Option(names = "--no-builtin-recipes", description = "Leave out the built-in recipes.")
     boolean noBuiltinRecipes;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Also read rules (*.drl, hardware/*.yaml) from DIR; a file named like a built-in one replaces it (repeatable).")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Add the DRL rules and hardware/*.yaml entries under DIR; a .drl named like a built-in one replaces it; repeatable.")
     List<Path> rules = new ArrayList<>();
 
-    @Option(names = "--no-builtin-rules", description = "Do not read the rules shipped with aim-engine.")
+    @Option(names = "--no-builtin-rules", description = "Leave out the built-in rules and hardware entries (the --rules folders must hold all).")
     boolean noBuiltinRules;
 
+    /** The folders as given (relative ones against the process's working directory). */
     public DataOptions toOptions() {
-        return new DataOptions(resolve(recipes), !noBuiltinRecipes, resolve(rules), !noBuiltinRules, List.of());
+        return new DataOptions(recipes, !noBuiltinRecipes, rules, !noBuiltinRules, List.of());
     }
 
-    /** The --recipes folders, resolved against the working directory. */
-    public List<Path> recipeDirs() {
-        return resolve(recipes);
+    /** The folders with relative ones taken from {@code workingDirectory} (the CliContext's, so tests can set it). */
+    public DataOptions toOptions(Path workingDirectory) {
+        return new DataOptions(recipeDirs(workingDirectory), !noBuiltinRecipes, resolve(workingDirectory, rules),
+                !noBuiltinRules, List.of());
+    }
+
+    /** The --recipes folders, relative ones taken from {@code workingDirectory}. */
+    public List<Path> recipeDirs(Path workingDirectory) {
+        return resolve(workingDirectory, recipes);
     }
 
     public boolean builtinRecipes() {
         return !noBuiltinRecipes;
     }
 
-    /** The working directory that relative paths on the command line are taken from. */
-    public Path workingDirectory() {
-        return ((AimEngineCommand) mixee.root().userObject()).context().workingDirectory();
-    }
-
-    /** A path from the command line, resolved against the working directory. */
-    public Path resolve(Path path) {
-        return workingDirectory().resolve(path).normalize();
-    }
-
-    private List<Path> resolve(List<Path> paths) {
-        return paths.stream().map(this::resolve).toList();
+    private static List<Path> resolve(Path workingDirectory, List<Path> paths) {
+        return paths.stream().map(p -> workingDirectory.resolve(p).normalize()).toList();
     }
 }

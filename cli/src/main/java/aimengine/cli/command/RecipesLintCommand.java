@@ -50,11 +50,11 @@ public final class RecipesLintCommand extends BaseCommand {
     protected int execute() {
         FlagCatalogs catalogs = FlagCatalogs.builtin();
         RecipeLinter linter = new RecipeLinter(catalogs, versions(catalogs));
-        DataLoader loader = new DataLoader(data.toOptions());
+        DataLoader loader = new DataLoader(data.toOptions(context().workingDirectory()));
         RecipeCatalog.Loaded loaded = RecipeCatalog.read(targets(), loader.hardware());
         List<LintFinding> findings = linter.lint(loaded);
         List<FlagCatalog> against = Arrays.stream(Backend.values()).map(linter::catalog).toList();
-        LintReport report = new LintReport(new FileNames(data.workingDirectory()));
+        LintReport report = new LintReport(new FileNames(context().workingDirectory()));
         out().print(output.json()
                 ? report.json(findings, loaded.files(), loaded.recipes().size(), against)
                 : report.text(findings, loaded.files(), loaded.recipes().size(), against));
@@ -67,8 +67,8 @@ public final class RecipesLintCommand extends BaseCommand {
         if (paths.isEmpty() && data.builtinRecipes()) {
             targets.add(DataFolders.builtin("recipes"));
         }
-        paths.forEach(p -> targets.add(data.resolve(p)));
-        targets.addAll(data.recipeDirs());
+        paths.forEach(p -> targets.add(context().workingDirectory().resolve(p).normalize()));
+        targets.addAll(data.recipeDirs(context().workingDirectory()));
         if (targets.isEmpty()) {
             throw new InputException("nothing to lint: give recipe files or folders, or --recipes DIR");
         }

@@ -31,7 +31,7 @@ public final class RecipesListCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        DataLoader loader = new DataLoader(data.toOptions());
+        DataLoader loader = new DataLoader(data.toOptions(context().workingDirectory()));
         HardwareCatalog catalog = loader.hardware();
         if (hardware != null && catalog.byKey(hardware).isEmpty()) {
             throw new InputException("--hardware: unknown hardware '" + hardware + "'; known: " + String.join(", ", catalog.keys()));
@@ -40,7 +40,7 @@ public final class RecipesListCommand extends BaseCommand {
                 .filter(r -> hardware == null || hardware.equalsIgnoreCase(r.hardware()))
                 .filter(r -> model == null || matches(r, model.toLowerCase(Locale.ROOT)))
                 .toList();
-        RecipeTable table = new RecipeTable(new FileNames(data.workingDirectory()));
+        RecipeTable table = new RecipeTable(new FileNames(context().workingDirectory()));
         out().print(output.json() ? table.json(recipes) : table.text(recipes));
         out().flush();
         return ExitCodes.OK;

@@ -27,10 +27,10 @@ public final class RecipesShowCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        DataLoader loader = new DataLoader(data.toOptions());
+        DataLoader loader = new DataLoader(data.toOptions(context().workingDirectory()));
         RecipeCatalog catalog = loader.recipes(loader.hardware());
         Recipe recipe = catalog.byId(id).orElseThrow(() -> unknown(catalog));
-        RecipeDetail detail = new RecipeDetail(new FileNames(data.workingDirectory()));
+        RecipeDetail detail = new RecipeDetail(new FileNames(context().workingDirectory()));
         out().print(output.json() ? detail.json(recipe) : detail.text(recipe));
         out().flush();
         return ExitCodes.OK;
