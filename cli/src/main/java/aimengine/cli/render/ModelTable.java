@@ -12,8 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * `models`: the models of the catalog with the hardware/precision pairs that have a recipe, then the models that have
- * recipes but no catalog entry (their facts must come from a Hugging Face cache or a local folder).
+ * `models`: the models of the catalog with the hardware/precision pairs that have a recipe serving or loading them,
+ * then the models that have recipes but no catalog entry (their facts must come from a Hugging Face cache or a local
+ * folder).
  */
 public final class ModelTable {
 
@@ -57,16 +58,22 @@ public final class ModelTable {
 
     static List<Row> rows(Collection<ModelFacts> models, Collection<Recipe> recipes) {
         Map<String, TreeSet<String>> byModel = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, TreeSet<String>> byCheckpoint = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, String> spelling = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Recipe r : recipes) {
             if (!r.isGeneral()) {
-                byModel.computeIfAbsent(r.modelId(), k -> new TreeSet<>()).add(r.hardware() + "/" + r.precision().key());
+                String pair = r.hardware() + "/" + r.precision().key();
+                byModel.computeIfAbsent(r.modelId(), k -> new TreeSet<>()).add(pair);
+                byCheckpoint.computeIfAbsent(r.checkpoint(), k -> new TreeSet<>()).add(pair);
                 spelling.putIfAbsent(r.modelId(), r.modelId());
             }
         }
         List<Row> rows = new ArrayList<>();
         for (ModelFacts f : models) {
-            rows.add(new Row(f.id(), f, List.copyOf(byModel.getOrDefault(f.id(), new TreeSet<>()))));
+            // A catalog entry that is a checkpoint (an FP8 one) lists the recipes that load it.
+            TreeSet<String> pairs = new TreeSet<>(byModel.getOrDefault(f.id(), new TreeSet<>()));
+            pairs.addAll(byCheckpoint.getOrDefault(f.id(), new TreeSet<>()));
+            rows.add(new Row(f.id(), f, List.copyOf(pairs)));
             spelling.remove(f.id());
         }
         spelling.values().forEach(id -> rows.add(new Row(id, null, List.copyOf(byModel.get(id)))));
