@@ -20,11 +20,6 @@ public final class DataMixin {
     @Option(names = "--no-builtin-rules", description = "Leave out the built-in rules and hardware entries (the --rules folders must hold all).")
     boolean noBuiltinRules;
 
-    /** The folders as given (relative ones against the process's working directory). */
-    public DataOptions toOptions() {
-        return new DataOptions(recipes, !noBuiltinRecipes, rules, !noBuiltinRules, List.of());
-    }
-
     /** The folders with relative ones taken from {@code workingDirectory} (the CliContext's, so tests can set it). */
     public DataOptions toOptions(Path workingDirectory) {
         return new DataOptions(recipeDirs(workingDirectory), !noBuiltinRecipes, resolve(workingDirectory, rules),
