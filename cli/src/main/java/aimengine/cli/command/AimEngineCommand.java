@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Plans and launches LLM inference servers (vLLM, SGLang) on AMD Instinct and other GPUs.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DetectCommand.class,
         })
 public final class AimEngineCommand implements Runnable {
     private final CliContext context;
