@@ -11,8 +11,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A {@link HostView} as a JSON or YAML document with snake_case keys, for scripts. */
 public final class HostViewDocument {
@@ -30,7 +31,8 @@ public final class HostViewDocument {
     public static String yaml(HostView view) {
         try {
             return new YAMLMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)).writeValueAsString(tree(view));
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                    .writeValueAsString(tree(view));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the host view as YAML", e);
         }
@@ -42,7 +44,9 @@ public final class HostViewDocument {
         doc.put("engine_probed", view.engineProbed());
         doc.put("groups", view.groups().stream().map(HostViewDocument::group).toList());
         doc.put("views", view.views().stream().map(HostViewDocument::view).toList());
-        doc.put("devices", view.devices().stream().map(HostViewDocument::device).toList());
+        Set<String> container = ids(view, "container");
+        Set<String> engine = ids(view, "engine");
+        doc.put("devices", view.devices().stream().map(d -> device(d, container, engine)).toList());
         return doc;
     }
 
@@ -63,15 +67,12 @@ public final class HostViewDocument {
         m.put("layer", v.layer());
         m.put("source", v.source());
         m.put("count", v.devices().size());
-        List<String> ids = v.devices().stream().map(HostViewDocument::id).toList();
-        m.put("devices", ids);
         m.put("error", v.error());
         return m;
     }
 
-    private static Map<String, Object> device(GpuDevice d) {
+    private static Map<String, Object> device(GpuDevice d, Set<String> container, Set<String> engine) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id(d));
         m.put("index", d.index());
         m.put("vendor", d.vendor());
         m.put("product", d.product());
@@ -82,7 +83,15 @@ public final class HostViewDocument {
         m.put("partition", d.partition());
         m.put("package", d.packageId());
         m.put("uuid", d.uuid());
+        m.put("in_container", container.contains(id(d)));
+        m.put("in_engine", engine.contains(id(d)));
         return m;
+    }
+
+    /** The devices of one layer, by {@link #id}. */
+    static Set<String> ids(HostView view, String layer) {
+        return view.views().stream().filter(v -> v.layer().equals(layer)).flatMap(v -> v.devices().stream())
+                .map(HostViewDocument::id).collect(Collectors.toSet());
     }
 
     /** AMD and NVIDIA number their devices separately, so a view names a device by vendor and index. */

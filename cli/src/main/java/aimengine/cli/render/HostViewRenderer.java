@@ -7,7 +7,6 @@ import aimengine.probe.HostView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A {@link HostView} for the terminal: the devices, the groups per product, and the three views with errors. */
 public final class HostViewRenderer {
@@ -25,8 +24,8 @@ public final class HostViewRenderer {
             out.append("No GPU found.\n");
             return;
         }
-        Set<String> container = ids(view, "container");
-        Set<String> engine = ids(view, "engine");
+        Set<String> container = HostViewDocument.ids(view, "container");
+        Set<String> engine = HostViewDocument.ids(view, "engine");
         TextTable table = new TextTable("GPU", "VENDOR", "PRODUCT", "PCI ID", "BUS ADDRESS", "TARGET", "VRAM MiB",
                 "PARTITION", "PACKAGE", "CONTAINER", "ENGINE");
         for (GpuDevice d : view.devices()) {
@@ -64,11 +63,6 @@ public final class HostViewRenderer {
                 out.append("             error: ").append(v.error()).append('\n');
             }
         }
-    }
-
-    private static Set<String> ids(HostView view, String layer) {
-        return view.views().stream().filter(v -> v.layer().equals(layer)).flatMap(v -> v.devices().stream())
-                .map(HostViewDocument::id).collect(Collectors.toSet());
     }
 
     private static String dash(String s) {
