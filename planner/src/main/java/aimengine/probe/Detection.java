@@ -123,6 +123,9 @@ public final class Detection {
         List<ProbedGpu> identified = new ArrayList<>();
         for (int i = 0; i < gpus.size(); i++) {
             identified.add(gpus.get(i).withDevice(hostDevices.get(i)));
+            if (gpus.get(i).device().vramMiB() == 0 && hostDevices.get(i).vramMiB() > 0) {
+                sources.add("memory from the hardware catalog");
+            }
         }
 
         List<String> hostErrors = new ArrayList<>();

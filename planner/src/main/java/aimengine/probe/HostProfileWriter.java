@@ -20,8 +20,7 @@ import java.util.Map;
 public final class HostProfileWriter {
     private final YAMLMapper yaml = new YAMLMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .disable(YAMLGenerator.Feature.SPLIT_LINES));
 
     /** The profile text. The engine count is written only when the engine probe measured it. */
     public String text(HostView view) {

@@ -28,10 +28,11 @@ public final class HostViewDocument {
         }
     }
 
+    /** Strings stay quoted: unquoted, YAML 1.1 readers take a bus address such as 0000:00:06.0 for a number. */
     public static String yaml(HostView view) {
         try {
             return new YAMLMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .disable(YAMLGenerator.Feature.SPLIT_LINES).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES))
                     .writeValueAsString(tree(view));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the host view as YAML", e);
