@@ -43,7 +43,7 @@ public final class KfdTopologyProbe implements GpuProbe<HostReading> {
     public HostReading probe() throws ProbeException {
         Path nodes = sysfs.resolve(NODES);
         if (!Files.isDirectory(nodes)) {
-            throw ProbeException.absent("no " + NODES + " (the amdgpu driver is not loaded)");
+            throw ProbeException.absent("no KFD topology at " + NODES + ": the amdgpu driver is not loaded");
         }
         List<ProbedGpu> gpus = new ArrayList<>();
         List<String> problems = new ArrayList<>();

@@ -179,7 +179,8 @@ class DetectionTest {
         assertTrue(v.devices().isEmpty());
         assertTrue(v.groups().isEmpty());
         String error = view(v, "host").error();
-        assertTrue(error.contains("no /sys/class/kfd/kfd/topology/nodes"), error);
+        assertTrue(error.contains("no KFD topology at /sys/class/kfd/kfd/topology/nodes: the amdgpu driver is not loaded"),
+                error);
         assertTrue(error.contains("amd-smi is not on PATH; rocm-smi is not on PATH"), error);
         assertTrue(error.contains("nvidia-smi is not on PATH"), error);
         assertTrue(MissingGpus.problem(v).orElseThrow().startsWith("no GPU found on this machine ("));
@@ -189,11 +190,19 @@ class DetectionTest {
     void unreadableKfdNodeIsReportedInTheHostView() throws Exception {
         ProbeFixtures.kfd(root, "amd/kfd-topology-8xMI210-xgmi-pcie/nodes");
         ProbeFixtures.amdDeviceNodes(root, 128, 8);
+        // The PCI bus sees the 8 cards too, but KFD stays the source: it is the one that sees partitions.
+        for (int bus : List.of(0x63, 0x43, 0x03, 0x26, 0xe3, 0xc3, 0x83, 0xa3)) {
+            Path pci = root.resolve(String.format("sys/bus/pci/devices/0000:%02x:00.0", bus));
+            ProbeFixtures.write(pci.resolve("vendor"), "0x1002\n");
+            ProbeFixtures.write(pci.resolve("device"), "0x740f\n");
+            ProbeFixtures.write(pci.resolve("class"), "0x038000\n");
+        }
         Path props = root.resolve(ProbeFixtures.KFD_NODES).resolve("3/properties");
         Files.delete(props);
         Files.createDirectory(props);
         HostView v = detect(false);
         assertEquals(7, v.groups().get(0).host());
+        assertEquals("sysfs KFD topology + memory from the hardware catalog", view(v, "host").source());
         assertEquals("cannot read /sys/class/kfd/kfd/topology/nodes/3/properties: it is a folder, expected a file",
                 view(v, "host").error());
     }
