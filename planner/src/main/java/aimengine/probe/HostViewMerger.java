@@ -45,7 +45,7 @@ final class HostViewMerger {
 
         List<String> hostErrors = new ArrayList<>();
         for (ProbeOutcome<HostReading> o : host) {
-            if (o.failed() || o.absent() && hostDevices.isEmpty()) {
+            if (o.isFailed() || o.absent() && hostDevices.isEmpty()) {
                 hostErrors.add(o.message());
             } else if (o.value() != null) {
                 hostErrors.addAll(o.value().problems());

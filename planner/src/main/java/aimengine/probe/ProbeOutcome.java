@@ -22,7 +22,7 @@ public record ProbeOutcome<T>(String probe, T value, boolean absent, String mess
         return new ProbeOutcome<>(probe, null, false, message);
     }
 
-    public boolean failed() {
+    public boolean isFailed() {
         return value == null && !absent;
     }
 }

@@ -183,6 +183,12 @@ class DetectCommandTest {
     }
 
     @Test
+    void probeTimeoutOutOfRangeIsBadInput() {
+        assertEquals(ExitCodes.BAD_INPUT, run(Map.of(), "--probe-timeout", "0"));
+        assertEquals("error: --probe-timeout must be between 1 and 600 seconds\n", err.toString());
+    }
+
+    @Test
     void rootThatIsNotAFolderIsBadInput() {
         int code = Main.run(new CliContext(Map.of(), dir, dir), new PrintWriter(out, true), new PrintWriter(err, true),
                 "detect", "--root", "no-such-dir");
