@@ -1,5 +1,10 @@
 package aimengine.yaml;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +44,22 @@ public final class YamlNode {
         this.items = items;
     }
 
+    /**
+     * Most nodes a document may expand to. Aliases let a small file expand exponentially ("billion laughs"); no recipe,
+     * profile or catalog comes near this.
+     */
+    static final int MAX_NODES = 200_000;
+
     static YamlNode of(Node node, String file) {
+        return of(node, file, new int[] {0});
+    }
+
+    private static YamlNode of(Node node, String file, int[] count) {
         int line = node.getStartMark().getLine() + 1;
+        if (++count[0] > MAX_NODES) {
+            throw new InputException(file, line, "the document expands to more than " + MAX_NODES
+                    + " values (aliases expanding into each other?); expected a recipe or profile");
+        }
         if (node instanceof MappingNode map) {
             Map<String, YamlNode> entries = new LinkedHashMap<>();
             Map<String, Integer> keyLines = new LinkedHashMap<>();
@@ -50,15 +69,20 @@ public final class YamlNode {
                 if (!(key instanceof ScalarNode scalarKey)) {
                     throw new InputException(file, keyLine, "a key must be a plain word, not a list or a map");
                 }
-                entries.put(scalarKey.getValue(), of(tuple.getValueNode(), file));
-                keyLines.put(scalarKey.getValue(), keyLine);
+                // The composer keeps duplicate keys (only the constructor would refuse them), so refuse them here.
+                Integer first = keyLines.putIfAbsent(scalarKey.getValue(), keyLine);
+                if (first != null) {
+                    throw new InputException(file, keyLine, "duplicate key '" + scalarKey.getValue()
+                            + "' (first on line " + first + "); give each key once");
+                }
+                entries.put(scalarKey.getValue(), of(tuple.getValueNode(), file, count));
             }
             return new YamlNode(Kind.MAP, line, null, node.getTag(), false, entries, keyLines, List.of());
         }
         if (node instanceof SequenceNode seq) {
             List<YamlNode> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                items.add(of(item, file));
+                items.add(of(item, file, count));
             }
             return new YamlNode(Kind.LIST, line, null, node.getTag(), false, Map.of(), Map.of(), items);
         }
@@ -124,6 +148,50 @@ public final class YamlNode {
 
     public List<YamlNode> items() {
         return items;
+    }
+
+    /**
+     * The node as compact JSON text, for engine flags whose value is JSON (vLLM's --compilation-config) and that a
+     * recipe writes as a YAML map. Only true/false become JSON booleans; YAML 1.1's yes/no/on/off stay text.
+     */
+    public String toJson() {
+        return json().toString();
+    }
+
+    private JsonNode json() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        switch (kind) {
+            case MAP -> {
+                ObjectNode object = f.objectNode();
+                entries.forEach((k, v) -> object.set(k, v.json()));
+                return object;
+            }
+            case LIST -> {
+                ArrayNode array = f.arrayNode();
+                items.forEach(i -> array.add(i.json()));
+                return array;
+            }
+            case NULL -> {
+                return f.nullNode();
+            }
+            default -> {
+                if (quoted) {
+                    return f.textNode(text);
+                }
+                if (isBoolean() && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+                    return f.booleanNode(Boolean.parseBoolean(text.toLowerCase()));
+                }
+                if (isNumber()) {
+                    try {
+                        return f.numberNode(new BigDecimal(text.replace("_", "")));
+                    } catch (NumberFormatException notDecimal) {
+                        // hex, octal, .inf and the like: JSON has no such numbers, so keep them as written
+                        return f.textNode(text);
+                    }
+                }
+                return f.textNode(text);
+            }
+        }
     }
 
     /** Describes the node's type the way a user would: for messages such as "expected a number, found a list". */

@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
         description = "Plans and launches LLM inference servers (vLLM, SGLang) on AMD Instinct and other GPUs.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PlanCommand.class,
+                ConfigCommand.class,
+                RecipesCommand.class,
+                ModelsCommand.class,
                 DetectCommand.class,
         })
 public final class AimEngineCommand implements Runnable {

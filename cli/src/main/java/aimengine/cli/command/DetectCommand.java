@@ -3,7 +3,6 @@ package aimengine.cli.command;
 import aimengine.cli.render.HostViewDocument;
 import aimengine.cli.render.HostViewRenderer;
 import aimengine.data.DataLoader;
-import aimengine.data.DataOptions;
 import aimengine.probe.Detection;
 import aimengine.probe.HostProfileWriter;
 import aimengine.probe.HostView;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `aim-engine detect`: what GPUs the host, the container and the engine see. */
@@ -21,6 +21,10 @@ import picocli.CommandLine.Option;
                 "Exit code 3 when no GPU of the hardware catalog is found."})
 public final class DetectCommand extends BaseCommand {
     public enum Format { text, json, yaml }
+
+    /** --rules DIR brings hardware/*.yaml entries for products the built-in catalog does not know. */
+    @Mixin
+    DataMixin data;
 
     @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
             description = "Read /sys, /dev and /proc below DIR (a copied tree) instead of / (default: ${DEFAULT-VALUE}).")
@@ -51,7 +55,7 @@ public final class DetectCommand extends BaseCommand {
         if (!Files.isDirectory(rootDir)) {
             throw new ExitException(ExitCodes.BAD_INPUT, "--root " + root + " is not a folder");
         }
-        Detection detection = new Detection(new DataLoader(DataOptions.builtins()).hardware(), rootDir,
+        Detection detection = new Detection(new DataLoader(data.toOptions(context().workingDirectory())).hardware(), rootDir,
                 context().env(), Duration.ofSeconds(probeTimeout));
         HostView view = detection.detect(engineProbe);
         switch (format) {

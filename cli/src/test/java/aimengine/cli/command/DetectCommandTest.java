@@ -173,6 +173,23 @@ class DetectCommandTest {
     }
 
     @Test
+    void hardwareEntriesFromRulesFoldersIdentifyMoreProducts() throws IOException {
+        // Synthetic KFD node of a Radeon PRO W7900 (0x7448, gfx1100), the product of examples/custom-hardware.
+        write(root.resolve("sys/class/kfd/kfd/topology/nodes/1/properties"), "simd_count 192\ngfx_target_version 110000\n"
+                + "device_id 29768\nlocation_id 768\ndomain 0\nlocal_mem_size 51522830336\ndrm_render_minor 128\n");
+        assertEquals(ExitCodes.NO_PLAN, run(Map.of()), "the built-in catalog does not know it");
+        assertTrue(err.toString().contains("none is in the hardware catalog (amd 0x7448 at 0000:03:00.0)"), err.toString());
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        Path rules = Path.of("..", "examples", "custom-hardware", "rules").toAbsolutePath();
+        assertEquals(0, run(Map.of(), "--rules", rules.toString(), "-o", "json"), err.toString());
+        JsonNode device = new ObjectMapper().readTree(out.toString()).get("devices").get(0);
+        assertEquals("radeon-pro-w7900", device.get("product").asText());
+        assertEquals("gfx1100", device.get("llvm_target").asText());
+        assertEquals(49136, device.get("vram_mib").asInt());
+    }
+
+    @Test
     void emptyMachineExitsThreeAndWritesNothing() {
         int code = run(Map.of(), "--save", "host.yaml");
         assertEquals(ExitCodes.NO_PLAN, code);

@@ -1,0 +1,41 @@
+package aimengine.cli.command;
+
+import aimengine.data.DataOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where recipes and rules come from: the built-ins plus folders on disk that users edit without recompiling. */
+public final class DataMixin {
+    @Option(names = "--recipes", paramLabel = "DIR", description = "Add the recipes found (recursively) under DIR; repeatable. Seed and AIM profile formats.")
+    List<Path> recipes = new ArrayList<>();
+
+    @Option(names = "--no-builtin-recipes", description = "Leave out the built-in recipes.")
+    boolean noBuiltinRecipes;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Add the DRL rules and hardware/*.yaml entries under DIR; a .drl named like a built-in one replaces it; repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--no-builtin-rules", description = "Leave out the built-in rules and hardware entries (the --rules folders must hold all).")
+    boolean noBuiltinRules;
+
+    /** The folders with relative ones taken from {@code workingDirectory} (the CliContext's, so tests can set it). */
+    public DataOptions toOptions(Path workingDirectory) {
+        return new DataOptions(recipeDirs(workingDirectory), !noBuiltinRecipes, resolve(workingDirectory, rules),
+                !noBuiltinRules, List.of());
+    }
+
+    /** The --recipes folders, relative ones taken from {@code workingDirectory}. */
+    public List<Path> recipeDirs(Path workingDirectory) {
+        return resolve(workingDirectory, recipes);
+    }
+
+    public boolean builtinRecipes() {
+        return !noBuiltinRecipes;
+    }
+
+    private static List<Path> resolve(Path workingDirectory, List<Path> paths) {
+        return paths.stream().map(p -> workingDirectory.resolve(p).normalize()).toList();
+    }
+}
