@@ -23,7 +23,7 @@ public final class ModelTable {
     }
 
     public String text(Collection<ModelFacts> models, Collection<Recipe> recipes) {
-        AlignedTable table = new AlignedTable("MODEL", "ARCH", "PARAMS", "CONTEXT", "RECIPES (HARDWARE/PRECISION)");
+        TextTable table = new TextTable("MODEL", "ARCH", "PARAMS", "CONTEXT", "RECIPES (HARDWARE/PRECISION)");
         List<Row> rows = rows(models, recipes);
         int outside = 0;
         for (Row r : rows) {

@@ -17,7 +17,7 @@ public final class RecipeTable {
     }
 
     public String text(List<Recipe> recipes) {
-        AlignedTable table = new AlignedTable("ID", "MODEL", "HARDWARE", "PRECISION", "ENGINE:GPUS", "TYPE", "METRIC", "SOURCE");
+        TextTable table = new TextTable("ID", "MODEL", "HARDWARE", "PRECISION", "ENGINE:GPUS", "TYPE", "METRIC", "SOURCE");
         for (Recipe r : recipes) {
             table.row(r.id(), r.isGeneral() ? "(any)" : r.modelId(), r.hardware(), r.precision().key(), engines(r),
                     r.type().key() + (r.manualSelectionOnly() ? " (manual)" : ""), r.metric(), names.show(r.source()));
