@@ -59,7 +59,7 @@ public final class DetectCommand extends BaseCommand {
                 context().env(), Duration.ofSeconds(probeTimeout));
         HostView view = detection.detect(engineProbe);
         switch (format) {
-            case json -> out().println(HostViewDocument.json(view));
+            case json -> out().print(HostViewDocument.json(view));
             case yaml -> out().print(HostViewDocument.yaml(view));
             default -> out().print(new HostViewRenderer().text(view));
         }

@@ -5,8 +5,6 @@ import aimengine.probe.GpuGroup;
 import aimengine.probe.GpuView;
 import aimengine.probe.HostView;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -20,12 +18,9 @@ public final class HostViewDocument {
     private HostViewDocument() {
     }
 
+    /** Indented JSON ending with a newline. */
     public static String json(HostView view) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(view));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the host view as JSON", e);
-        }
+        return PrettyJson.of(tree(view));
     }
 
     /** Strings stay quoted: unquoted, YAML 1.1 readers take a bus address such as 0000:00:06.0 for a number. */
