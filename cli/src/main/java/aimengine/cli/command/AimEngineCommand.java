@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class,
                 RecipesCommand.class,
                 ModelsCommand.class,
+                DetectCommand.class,
         })
 public final class AimEngineCommand implements Runnable {
     private final CliContext context;
