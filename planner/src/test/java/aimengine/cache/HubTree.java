@@ -79,7 +79,7 @@ final class HubTree {
             return this;
         }
 
-        /** Sets modification and access times of everything in the folder, links themselves included. */
+        /** Sets modification and access times of everything in the folder, links themselves included, pipes not. */
         Model times(Instant modified, Instant accessed) {
             setTimes(folder, modified, accessed);
             return this;
@@ -93,7 +93,10 @@ final class HubTree {
             Files.walkFileTree(top, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    set(file);
+                    // setting times opens the file, which blocks on a pipe
+                    if (!attrs.isOther()) {
+                        set(file);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
