@@ -17,8 +17,9 @@ import java.util.Set;
  */
 public record CacheRoot(Path path, String origin) {
     static final String MODEL_PREFIX = "models--";
-    /** Top-level names the hub itself writes besides repo folders and hidden ones (.locks, ours). */
-    private static final Set<String> HUB_FILES = Set.of("version.txt", "version_diffusers_cache.txt", "CACHEDIR.TAG");
+    /** Top-level names the hub writes besides repo folders (.locks: its download locks), and ours (.aim-engine). */
+    private static final Set<String> HUB_FILES = Set.of(".locks", ".aim-engine", "version.txt",
+            "version_diffusers_cache.txt", "CACHEDIR.TAG");
     private static final Set<String> REPO_PREFIXES = Set.of(MODEL_PREFIX, "datasets--", "spaces--");
 
     public static CacheRoot resolve(Path cacheDirOption, Map<String, String> env, Path home) {
@@ -75,7 +76,7 @@ public record CacheRoot(Path path, String origin) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 boolean repo = REPO_PREFIXES.stream().anyMatch(name::startsWith) && Files.isDirectory(entry);
-                if (!repo && !name.startsWith(".") && !HUB_FILES.contains(name)) {
+                if (!repo && !HUB_FILES.contains(name)) {
                     return Optional.of("is not a Hugging Face hub cache: it holds '" + name
                             + "', which the hub never writes there");
                 }

@@ -9,7 +9,10 @@ public final class FreeSpace {
     private FreeSpace() {
     }
 
-    /** Bytes this user may still write on the file system holding the path (or its nearest existing parent); -1 when unknown. */
+    /**
+     * Bytes this user may still write on the file system holding the path, or its nearest existing parent;
+     * -1 when unknown.
+     */
     public static long of(Path path) {
         Path existing = path.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {

@@ -72,6 +72,9 @@ class CacheRootTest {
         Files.writeString(tmp.resolve("version.txt"), "1");
         assertEquals(Optional.empty(), root.whyNotHubCache());
 
+        Files.writeString(tmp.resolve(".profile"), "mine");
+        assertTrue(root.whyNotHubCache().orElseThrow().contains("'.profile'"), "a home folder is no cache");
+        Files.delete(tmp.resolve(".profile"));
         Files.writeString(tmp.resolve("notes.md"), "mine");
         assertTrue(root.whyNotHubCache().orElseThrow().contains("'notes.md'"));
     }
