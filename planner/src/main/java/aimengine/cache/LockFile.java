@@ -26,8 +26,10 @@ final class LockFile implements AutoCloseable {
     /** The lock, or empty when someone holds a lock that conflicts with it. */
     static Optional<LockFile> tryLock(Path file, boolean shared) throws IOException {
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        // a shared lock needs only reading, so a run can lock a file another user of a shared cache created
+        FileChannel channel = shared && Files.exists(file)
+                ? FileChannel.open(file, StandardOpenOption.READ)
+                : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock(0, Long.MAX_VALUE, shared);
             if (lock != null) {
