@@ -7,7 +7,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -38,11 +40,12 @@ public final class YamlDocument {
                         + " MiB; this is not a YAML recipe or profile");
             }
             bytes = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new InputException(name, 0, "no such file; check the path");
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new InputException(name, 0, "permission denied; check the file's permissions");
         } catch (IOException e) {
+            // The exception's class name would read like a crash; its message alone says what happened.
             throw new InputException(name, 0, "cannot read file (" + e.getMessage() + "); check the path and its permissions");
         }
         return parse(name, decode(name, bytes));

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
                 ConfigCommand.class,
+                RecipesCommand.class,
+                ModelsCommand.class,
                 CacheCommand.class,
         })
 public final class AimEngineCommand implements Runnable {

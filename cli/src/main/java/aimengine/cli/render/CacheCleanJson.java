@@ -5,6 +5,7 @@ import aimengine.cache.CleanPlan;
 import aimengine.cache.CleanResult;
 import aimengine.cache.SkippedModel;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -14,21 +15,21 @@ public final class CacheCleanJson {
     }
 
     public static String plan(CleanPlan plan) {
-        ObjectNode node = CacheJsonWriter.JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("root", plan.root().toString());
         node.put("dryRun", true);
         node.put("bytesToFree", plan.bytesToFree());
         ArrayNode delete = node.putArray("delete");
         for (CachedModel m : plan.delete()) {
             delete.addObject().put("id", m.id()).put("bytesOnDisk", m.bytesOnDisk())
-                    .put("lastUsed", CacheJsonWriter.time(m.lastUsed()));
+                    .put("lastUsed", CacheRootText.iso(m.lastUsed()));
         }
         skipped(node, plan.skipped());
-        return CacheJsonWriter.write(node);
+        return PrettyJson.of(node);
     }
 
     public static String result(CleanPlan plan, CleanResult result) {
-        ObjectNode node = CacheJsonWriter.JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("root", plan.root().toString());
         node.put("dryRun", false);
         node.put("bytesFreed", result.bytesFreed());
@@ -37,7 +38,7 @@ public final class CacheCleanJson {
         result.deleted().forEach(d -> deleted.addObject().put("id", d.id()).put("bytesFreed", d.bytesFreed()));
         skipped(node, result.skipped());
         result.failures().forEach(node.putArray("failures")::add);
-        return CacheJsonWriter.write(node);
+        return PrettyJson.of(node);
     }
 
     private static void skipped(ObjectNode node, List<SkippedModel> skipped) {

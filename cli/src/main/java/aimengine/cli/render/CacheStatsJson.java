@@ -3,6 +3,7 @@ package aimengine.cli.render;
 import aimengine.cache.CacheRoot;
 import aimengine.cache.CacheStats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** `cache stats --output json`: sizes in bytes; freeBytes is -1 when unknown. */
@@ -11,7 +12,7 @@ public final class CacheStatsJson {
     }
 
     public static String render(CacheRoot root, CacheStats stats) {
-        ObjectNode node = CacheJsonWriter.JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("root", root.path().toString());
         node.put("origin", root.origin());
         node.put("models", stats.models());
@@ -21,6 +22,6 @@ public final class CacheStatsJson {
         node.put("freeBytes", stats.freeBytes());
         ArrayNode largest = node.putArray("largest");
         stats.largest().forEach(m -> largest.addObject().put("id", m.id()).put("bytesOnDisk", m.bytesOnDisk()));
-        return CacheJsonWriter.write(node);
+        return PrettyJson.of(node);
     }
 }
