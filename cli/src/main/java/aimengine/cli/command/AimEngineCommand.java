@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 RecipesCommand.class,
                 ModelsCommand.class,
                 DetectCommand.class,
+                CacheCommand.class,
         })
 public final class AimEngineCommand implements Runnable {
     private final CliContext context;
