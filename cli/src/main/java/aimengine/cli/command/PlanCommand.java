@@ -1,5 +1,6 @@
 package aimengine.cli.command;
 
+import aimengine.cache.CheckpointStatus;
 import aimengine.cli.render.PlanJson;
 import aimengine.cli.render.PlanText;
 import aimengine.plan.Plan;
@@ -25,7 +26,8 @@ public final class PlanCommand extends BaseCommand {
     protected int execute() {
         PlanSetup setup = new PlanSetup(context(), plan);
         Plan result = setup.plan(setup.defaultPort(), "0.0.0.0");
-        out().print(output.json() ? PlanJson.render(result) : PlanText.render(result, explain));
+        CheckpointStatus cache = result.feasible() ? setup.cacheStatus(result) : null;
+        out().print(output.json() ? PlanJson.render(result, cache) : PlanText.render(result, cache, explain));
         out().flush();
         return result.feasible() ? ExitCodes.OK : ExitCodes.NO_PLAN;
     }
