@@ -46,7 +46,7 @@ public final class EngineOverrides {
     }
 
     /**
-     * @param engineArgs    the --engine-arg values: KEY=VALUE, or KEY alone for a bare switch; dashes optional
+     * @param engineArgs    the --engine-arg values: KEY=VALUE, or KEY or KEY= for a bare switch; dashes optional
      * @param aimEngineArgs the AIM_ENGINE_ARGS value, null or blank when unset
      * @throws InputException naming each override that cannot be read
      */
@@ -63,7 +63,8 @@ public final class EngineOverrides {
                 problems.add(new InputProblem("--engine-arg", 0, "'" + raw + "' has no flag name; write KEY=VALUE, e.g. max-model-len=8192"));
                 continue;
             }
-            list.add(new Override(flagName(key), eq < 0 ? null : raw.substring(eq + 1), "--engine-arg " + raw));
+            String value = eq < 0 || eq == raw.length() - 1 ? null : raw.substring(eq + 1);
+            list.add(new Override(flagName(key), value, "--engine-arg " + raw));
         }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
@@ -113,30 +114,45 @@ public final class EngineOverrides {
     }
 
     /**
-     * The variant with the overrides merged in and every flag checked against the engine version's catalog.
+     * A variant with the overrides merged in, and the warnings its flags drew (deprecated flags).
+     *
+     * @param variant  the recipe's variant with the overrides applied
+     * @param warnings one line each, naming where the flag came from
+     */
+    public record Merged(RecipeVariant variant, List<String> warnings) {
+        public Merged {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Merges the overrides into the variant and checks every flag against the catalog of the engine version that
+     * will run. A flag the version does not know is refused even where lint only warns (a flag removed in a later
+     * release): the engine would stop on it with "unrecognized arguments".
      *
      * @throws InputException naming each refused flag: a system flag, a flag the engine does not know, a bad value
      */
-    public RecipeVariant applyTo(Recipe recipe, RecipeVariant variant, FlagValidator validator) {
+    public Merged applyTo(Recipe recipe, RecipeVariant variant, FlagValidator validator, FlagCatalog catalog) {
         Backend b = variant.backend();
         List<InputProblem> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         List<EngineArg> merged = new ArrayList<>();
         for (EngineArg a : variant.args()) {
-            boolean overridden = overrides.stream().anyMatch(o -> sameFlag(o.flag(), a.flag(), validator));
-            if (!overridden && !isSystem(b, a.flag(), validator)) {
-                validator.check(a.flag(), a.value()).ifPresent(m -> problems.add(new InputProblem(recipe.source(), a.line(), m)));
+            boolean overridden = overrides.stream().anyMatch(o -> sameFlag(o.flag(), a.flag(), catalog));
+            if (!overridden && !isSystem(b, a.flag(), catalog)) {
+                check(validator, catalog, a.flag(), a.value(), recipe.source(), a.line(), problems, warnings);
             }
             merged.add(a);
         }
         for (Override o : overrides) {
-            if (isSystem(b, o.flag(), validator)) {
+            if (isSystem(b, o.flag(), catalog)) {
                 problems.add(new InputProblem(o.origin(), 0, o.flag() + " is set by aim-engine and cannot be overridden; "
-                        + systemHint(b, identity(o.flag(), validator))));
+                        + systemHint(b, identity(o.flag(), catalog))));
                 continue;
             }
-            validator.check(o.flag(), o.value()).ifPresent(m -> problems.add(new InputProblem(o.origin(), 0, m)));
+            check(validator, catalog, o.flag(), o.value(), o.origin(), 0, problems, warnings);
             EngineArg arg = new EngineArg(o.flag(), o.value(), false, 0);
-            int at = indexOf(merged, o.flag(), validator);
+            int at = indexOf(merged, o.flag(), catalog);
             if (at >= 0) {
                 merged.set(at, arg);
             } else {
@@ -146,29 +162,47 @@ public final class EngineOverrides {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new RecipeVariant(b, variant.gpuCount(), variant.enabled(), merged, variant.env(), variant.line());
+        return new Merged(new RecipeVariant(b, variant.gpuCount(), variant.enabled(), merged, variant.env(),
+                variant.line()), warnings);
     }
 
-    private static int indexOf(List<EngineArg> args, String flag, FlagValidator validator) {
+    private static void check(FlagValidator validator, FlagCatalog catalog, String flag, String value, String origin,
+                              int line, List<InputProblem> problems, List<String> warnings) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            problems.add(new InputProblem(origin, line, flag + ": the value contains a NUL character"));
+            return;
+        }
+        boolean unknown = catalog.find(flag).isEmpty();
+        for (FlagIssue issue : validator.check(catalog, flag, value)) {
+            InputProblem p = new InputProblem(origin, line, issue.message());
+            if (issue.isError() || unknown) {
+                problems.add(p);
+            } else {
+                warnings.add(p.toString());
+            }
+        }
+    }
+
+    private static int indexOf(List<EngineArg> args, String flag, FlagCatalog catalog) {
         for (int i = 0; i < args.size(); i++) {
-            if (sameFlag(args.get(i).flag(), flag, validator)) {
+            if (sameFlag(args.get(i).flag(), flag, catalog)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static boolean sameFlag(String a, String b, FlagValidator validator) {
-        return identity(a, validator).equals(identity(b, validator));
+    private static boolean sameFlag(String a, String b, FlagCatalog catalog) {
+        return identity(a, catalog).equals(identity(b, catalog));
     }
 
     /** One name for all spellings of a flag: the catalog's canonical name (so --no-x replaces --x) or the normal form. */
-    private static String identity(String flag, FlagValidator validator) {
-        return validator.catalog().find(flag).map(FlagSpec::flag).orElse(EngineFlags.normalize(flag));
+    private static String identity(String flag, FlagCatalog catalog) {
+        return catalog.find(flag).map(FlagSpec::flag).orElse(EngineFlags.normalize(flag));
     }
 
-    private static boolean isSystem(Backend b, String flag, FlagValidator validator) {
-        return EngineCommandBuilder.isSystemFlag(b, flag) || EngineCommandBuilder.isSystemFlag(b, identity(flag, validator));
+    private static boolean isSystem(Backend b, String flag, FlagCatalog catalog) {
+        return EngineCommandBuilder.isSystemFlag(b, flag) || EngineCommandBuilder.isSystemFlag(b, identity(flag, catalog));
     }
 
     private static String systemHint(Backend b, String flag) {

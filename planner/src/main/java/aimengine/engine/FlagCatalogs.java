@@ -51,6 +51,11 @@ public final class FlagCatalogs {
                 .filter(c -> c.version().equals(v) || c.version().startsWith(v + "-")).findFirst();
     }
 
+    /** Every catalog of an engine, oldest first. */
+    public List<FlagCatalog> all(Backend backend) {
+        return byBackend.getOrDefault(backend, List.of());
+    }
+
     public List<String> versions(Backend backend) {
         return byBackend.getOrDefault(backend, List.of()).stream().map(FlagCatalog::version).toList();
     }
@@ -68,6 +73,19 @@ public final class FlagCatalogs {
         return Optional.empty();
     }
 
+    /**
+     * When a flag unknown to {@code current} exists in a newer catalog: the first version that has it.
+     */
+    public Optional<FlagCatalog> firstHavingAfter(FlagCatalog current, String flag) {
+        List<FlagCatalog> list = byBackend.get(current.backend());
+        for (int i = list.indexOf(current) + 1; i < list.size(); i++) {
+            if (list.get(i).find(flag).isPresent()) {
+                return Optional.of(list.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     static List<FlagSpec> parse(List<String> lines) {
         List<FlagSpec> specs = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -75,7 +93,7 @@ public final class FlagCatalogs {
             if (c[0] == null || !c[0].startsWith("-")) {
                 continue;
             }
-            specs.add(new FlagSpec(c[0], c[1], split(c[2]), split(c[5]), "yes".equals(c[9]),
+            specs.add(new FlagSpec(c[0], c[1], split(c[2]), split(c[5]), c[6], "yes".equals(c[9]),
                     c[10] == null ? "" : c[10]));
         }
         return specs;

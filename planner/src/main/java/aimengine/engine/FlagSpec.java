@@ -9,15 +9,17 @@ import java.util.List;
  * @param kind       value, bool-optional, store_true, store_const, list, json, append, value-optional, deprecated-noop
  * @param choices    values the parser accepts (empty: any)
  * @param aliases    other spellings (e.g. "-tp", "--no-enforce-eager")
+ * @param type       the parser's value type as the catalog writes it: "int", "float", "str", "human_readable_int (...)"
  * @param deprecated the parser warns when it is used
  * @param notes      the catalog's notes (e.g. the replacement flag)
  */
-public record FlagSpec(String flag, String kind, List<String> choices, List<String> aliases, boolean deprecated,
-                       String notes) {
+public record FlagSpec(String flag, String kind, List<String> choices, List<String> aliases, String type,
+                       boolean deprecated, String notes) {
 
     public FlagSpec {
         choices = List.copyOf(choices);
         aliases = List.copyOf(aliases);
+        type = type == null ? "" : type;
     }
 
     /** A switch takes no value: store_true, store_const and the --x / --no-x pairs. */

@@ -1,72 +1,184 @@
 package aimengine.engine;
 
+import aimengine.hardware.Backend;
 import aimengine.recipe.EngineFlags;
 import aimengine.yaml.Suggest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Checks one engine flag and its value against the flag catalog of the engine version that will run it, so that a
- * bad flag is refused before a model spends minutes loading only to die on "unrecognized arguments".
- * Switches follow the recipe convention: no value, "" or true is the bare flag, false leaves it out.
+ * Checks one engine flag and its value against an engine's flag catalog, the way the engine's argument parser would
+ * judge it, so that mistakes surface before a launch: unknown flags, values given to switches, missing values, refused
+ * choices, numbers that are not numbers, the other engine's flags, and deprecated or removed flags.
+ * Recipes and {@code --engine-arg} overrides share it.
  */
 public final class FlagValidator {
-    private final FlagCatalog catalog;
-    private final FlagCatalogs history;
+    private static final Pattern NEW_FLAG = Pattern.compile("new_flag='([^']+)'");
+    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern HUMAN_INT = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?[kKmMgGtT]?");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FlagCatalogs catalogs;
+
+    public FlagValidator(FlagCatalogs catalogs) {
+        this.catalogs = catalogs;
+    }
+
+    /** Checks against the newest shipped catalog of the engine. */
+    public List<FlagIssue> check(Backend backend, String flag, String value) {
+        return check(catalogs.newest(backend), flag, value);
+    }
 
     /**
-     * @param catalog the flags of the engine version that will run
-     * @param history the shipped catalogs, to tell when an unknown flag was removed (may be null)
+     * Checks one flag as written against one engine version.
+     *
+     * @param catalog the engine version to check against
+     * @param flag    the flag with its dashes ("--max-model-len"; '_' and '-' alike)
+     * @param value   the value as text; null for the bare flag. For a switch, "true" means the bare flag and "false"
+     *                leaves it out; any other value is an error
+     * @return the issues, errors first; empty when the engine would accept the flag silently
      */
-    public FlagValidator(FlagCatalog catalog, FlagCatalogs history) {
-        this.catalog = catalog;
-        this.history = history;
+    public List<FlagIssue> check(FlagCatalog catalog, String flag, String value) {
+        Optional<FlagSpec> found = catalog.find(flag);
+        if (found.isEmpty()) {
+            return List.of(unknown(catalog, flag));
+        }
+        FlagSpec spec = found.get();
+        List<FlagIssue> issues = new ArrayList<>();
+        valueIssue(catalog, spec, flag, value).ifPresent(issues::add);
+        deprecation(catalog, spec, flag).ifPresent(issues::add);
+        return issues;
     }
 
-    public FlagCatalog catalog() {
-        return catalog;
+    private FlagIssue unknown(FlagCatalog catalog, String flag) {
+        Optional<FlagCatalog> last = catalogs.lastHaving(catalog, flag);
+        if (last.isPresent()) {
+            return FlagIssue.warning("'" + flag + "' was removed after " + last.get().label() + " (" + catalog.label()
+                    + " refuses it); remove it or pin that engine version");
+        }
+        Optional<FlagCatalog> later = catalogs.firstHavingAfter(catalog, flag);
+        if (later.isPresent()) {
+            return FlagIssue.error("'" + flag + "' is not known to " + catalog.label() + "; it was added in "
+                    + later.get().label());
+        }
+        for (Backend other : Backend.values()) {
+            if (other != catalog.backend() && catalogs.all(other).stream().anyMatch(c -> c.find(flag).isPresent())) {
+                return FlagIssue.error("'" + flag + "' is " + (other == Backend.VLLM ? "a " : "an ") + display(other) + " flag; " + display(catalog.backend())
+                        + " does not accept it" + equivalent(other, catalog.backend(), flag)
+                        .map(e -> " (" + display(catalog.backend()) + " uses '" + e + "')").orElse(""));
+            }
+        }
+        List<String> known = new ArrayList<>();
+        catalog.all().forEach(s -> {
+            known.add(s.flag());
+            s.aliases().stream().filter(a -> a.startsWith("--")).forEach(known::add);
+        });
+        return FlagIssue.error("unknown flag '" + flag + "' for " + catalog.label()
+                + Suggest.closest(EngineFlags.normalize(flag), known).map(s -> " (did you mean '" + s + "'?)").orElse(""));
     }
 
-    /** @return what is wrong with the flag or its value; empty when the engine accepts it */
-    public Optional<String> check(String flag, String value) {
-        if (value != null && value.indexOf('\0') >= 0) {
-            return Optional.of(flag + ": the value contains a NUL character");
+    private Optional<FlagIssue> valueIssue(FlagCatalog catalog, FlagSpec spec, String flag, String value) {
+        if (spec.isSwitch()) {
+            if (value == null || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Optional.empty();
+            }
+            return Optional.of(FlagIssue.error("'" + flag + "' is a switch and takes no value, found '" + value
+                    + "'; write true or null to pass it, false to leave it out"));
         }
-        Optional<FlagSpec> spec = catalog.find(flag);
-        if (spec.isEmpty() || spec.get().kind().equals("positional")) {
-            return Optional.of(unknown(flag));
+        if (value == null) {
+            return spec.kind().equals("value-optional") ? Optional.empty()
+                    : Optional.of(FlagIssue.error("'" + flag + "' needs a value"));
         }
-        FlagSpec s = spec.get();
-        if (s.isSwitch()) {
-            boolean bool = value == null || value.isEmpty() || value.equalsIgnoreCase("true")
-                    || value.equalsIgnoreCase("false");
-            return bool ? Optional.empty() : Optional.of(flag + " is a switch of " + catalog.label()
-                    + " and takes no value; write true (or nothing) to set it, false to leave it out, not '" + value + "'");
-        }
-        if (value == null || value.isEmpty()) {
-            return s.kind().equals("value-optional") ? Optional.empty()
-                    : Optional.of(flag + " needs a value (" + catalog.label() + ")");
-        }
-        if (!s.choices().isEmpty()) {
-            List<String> given = s.kind().equals("list") ? Arrays.asList(value.trim().split("\\s+")) : List.of(value);
-            for (String v : given) {
-                if (!s.choices().contains(v)) {
-                    return Optional.of("invalid value '" + v + "' for " + flag + " (" + catalog.label()
-                            + " accepts " + String.join(", ", s.choices()) + ")");
+        List<String> words = spec.kind().equals("list") ? Arrays.asList(value.trim().split("\\s+")) : List.of(value);
+        if (!spec.choices().isEmpty()) {
+            for (String word : words) {
+                if (!spec.choices().contains(word)) {
+                    return Optional.of(FlagIssue.error("'" + flag + "' does not accept '" + word + "'; " + catalog.label()
+                            + " accepts " + String.join(", ", spec.choices())));
                 }
+            }
+        }
+        for (String word : words) {
+            Optional<String> expected = typeProblem(spec, word);
+            if (expected.isPresent()) {
+                return Optional.of(FlagIssue.error("'" + flag + "' takes " + expected.get() + ", found '" + word + "'"));
             }
         }
         return Optional.empty();
     }
 
-    private String unknown(String flag) {
-        StringBuilder m = new StringBuilder(flag + " is not a flag of " + catalog.label());
-        if (history != null) {
-            history.lastHaving(catalog, flag).ifPresent(c -> m.append(" (last seen in ").append(c.version()).append(')'));
+    /** What the value should have been, when the engine's parser would refuse its type. */
+    private static Optional<String> typeProblem(FlagSpec spec, String value) {
+        String type = spec.type();
+        if (type.equals("int") && !INTEGER.matcher(value).matches()) {
+            return Optional.of("a whole number");
         }
-        List<String> known = catalog.all().stream().map(FlagSpec::flag).filter(f -> f.startsWith("--")).toList();
-        Suggest.closest(EngineFlags.normalize(flag), known).ifPresent(s -> m.append("; did you mean ").append(s).append('?'));
-        return m.toString();
+        if (type.equals("float") && !isDecimal(value)) {
+            return Optional.of("a number");
+        }
+        if (type.startsWith("human_readable_int") && !HUMAN_INT.matcher(value).matches()
+                && !(type.startsWith("human_readable_int_or_auto") && value.equalsIgnoreCase("auto"))) {
+            return Optional.of("a whole number such as 32768 or 32k");
+        }
+        if (spec.kind().equals("json") && (value.startsWith("{") || value.startsWith("[")) && !isJson(value)) {
+            return Optional.of("valid JSON");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isDecimal(String value) {
+        try {
+            return Double.isFinite(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isJson(String value) {
+        try {
+            JSON.readTree(value);
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private Optional<FlagIssue> deprecation(FlagCatalog catalog, FlagSpec spec, String flag) {
+        if (spec.kind().equals("deprecated-noop")) {
+            return Optional.of(FlagIssue.warning("'" + flag + "' is deprecated in " + catalog.label()
+                    + " and has no effect; remove it"));
+        }
+        if (!spec.deprecated()) {
+            return Optional.empty();
+        }
+        Matcher m = NEW_FLAG.matcher(spec.notes());
+        return Optional.of(FlagIssue.warning("'" + flag + "' is deprecated in " + catalog.label()
+                + (m.find() ? "; use '" + m.group(1) + "' instead" : "")));
+    }
+
+    /** The flag of {@code to} that does what {@code flag} of {@code from} does, for the settings aim-engine knows. */
+    private static Optional<String> equivalent(Backend from, Backend to, String flag) {
+        List<String[][]> pairs = List.of(
+                new String[][] {EngineFlags.memoryFraction(from), EngineFlags.memoryFraction(to)},
+                new String[][] {EngineFlags.contextLength(from), EngineFlags.contextLength(to)},
+                new String[][] {EngineFlags.tensorParallel(from), EngineFlags.tensorParallel(to)},
+                new String[][] {EngineFlags.model(from), EngineFlags.model(to)});
+        for (String[][] pair : pairs) {
+            if (Arrays.stream(pair[0]).anyMatch(f -> EngineFlags.sameFlag(f, flag))) {
+                return Optional.of(pair[1][0]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The engines' own spelling, for messages. */
+    public static String display(Backend backend) {
+        return backend == Backend.VLLM ? "vLLM" : "SGLang";
     }
 }

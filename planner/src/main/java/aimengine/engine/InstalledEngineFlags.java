@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class InstalledEngineFlags {
     private static final String DUMP = "print(json.dumps([dict(o=a.option_strings,n=a.nargs,"
-            + "c=[str(x) for x in a.choices] if a.choices else None,k=type(a).__name__) for a in p._actions]))";
+            + "c=[str(x) for x in a.choices] if a.choices else None,k=type(a).__name__,"
+            + "t=getattr(a.type,'__name__',None)) for a in p._actions]))";
     private static final String VLLM_PARSER = "import json\n"
             + "try:\n from vllm.utils.argparse_utils import FlexibleArgumentParser as P\n"
             + "except ImportError:\n from vllm.utils import FlexibleArgumentParser as P\n"
@@ -126,7 +127,7 @@ public final class InstalledEngineFlags {
             List<String> choices = new ArrayList<>();
             a.path("c").forEach(c -> choices.add(c.asText()));
             specs.add(new FlagSpec(flag, kind, choices, options.stream().filter(o -> !o.equals(flag)).toList(),
-                    false, ""));
+                    a.path("t").isTextual() ? a.path("t").asText() : "", false, ""));
         }
         return specs.isEmpty() ? Optional.empty() : Optional.of(specs);
     }

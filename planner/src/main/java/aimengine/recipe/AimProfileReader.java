@@ -21,6 +21,11 @@ final class AimProfileReader {
         this.hardware = hardware;
     }
 
+    /** AIM writes MXFP4 as "fp4" in metadata (its file names say mxfp4); on Instinct GPUs FP4 means MXFP4. */
+    private static Precision precision(String text) {
+        return text.equalsIgnoreCase("fp4") ? Precision.MXFP4 : Precision.parse(text);
+    }
+
     Recipe read(String file, String id, YamlNode root, List<InputProblem> problems) {
         MapReader m = new MapReader(file, root, problems);
         int before = problems.size();
@@ -38,7 +43,7 @@ final class AimProfileReader {
             backend = meta.oneOf("engine", Backend::parse, "vllm, sglang");
             product = RecipeFields.hardware(meta, "gpu", hardware);
             gpus = meta.integer("gpu_count", 1, 64);
-            precision = meta.oneOf("precision", Precision::parse, Precision.allowed());
+            precision = meta.oneOf("precision", AimProfileReader::precision, Precision.allowed() + ", fp4");
             type = meta.oneOf("type", RecipeType::parse, "optimized, preview, unoptimized, general");
             metric = RecipeFields.metric(meta);
             manual = meta.bool("manual_selection_only");

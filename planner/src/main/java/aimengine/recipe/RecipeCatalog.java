@@ -34,30 +34,61 @@ public final class RecipeCatalog {
 
     /** Loads the folders in order; throws {@link InputException} with every problem found. */
     public static RecipeCatalog load(List<Path> folders, HardwareCatalog hardware) {
+        Loaded loaded = read(folders, hardware);
+        if (!loaded.problems().isEmpty()) {
+            throw new InputException(loaded.problems());
+        }
+        return of(loaded.recipes());
+    }
+
+    /**
+     * Reads every recipe file below the given folders (or the given files) and keeps going past bad ones, so that a
+     * linter can report the problems of all files and still check the recipes that loaded.
+     */
+    public static Loaded read(List<Path> paths, HardwareCatalog hardware) {
         RecipeReader reader = new RecipeReader(hardware);
-        Map<String, Recipe> map = new LinkedHashMap<>();
+        Map<String, Located> byId = new LinkedHashMap<>();
         List<InputProblem> problems = new ArrayList<>();
-        for (Path folder : folders) {
-            if (!Files.exists(folder)) {
-                problems.add(new InputProblem(folder.toString(), 0, "recipes folder does not exist"));
+        int files = 0;
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                problems.add(new InputProblem(path.toString(), 0, "no such recipe file or folder"));
                 continue;
             }
-            for (Path file : DataFolders.find(folder, ".yaml", ".yml")) {
-                Recipe recipe = reader.read(folder, file, problems);
-                if (recipe == null) {
+            for (Path file : DataFolders.find(path, ".yaml", ".yml")) {
+                files++;
+                Located located = reader.readLocated(path, file, problems);
+                if (located == null) {
                     continue;
                 }
-                Recipe previous = map.putIfAbsent(recipe.id(), recipe);
+                Recipe recipe = located.recipe();
+                Located previous = byId.putIfAbsent(recipe.id(), located);
                 if (previous != null) {
-                    problems.add(new InputProblem(recipe.source(), 0, "duplicate recipe id '" + recipe.id()
-                            + "', already defined in " + previous.source() + "; recipe ids must be unique"));
+                    problems.add(new InputProblem(recipe.source(), located.idLine(), "duplicate recipe id '" + recipe.id()
+                            + "', already defined in " + previous.recipe().source() + ":" + previous.idLine()
+                            + "; recipe ids must be unique"));
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
+        return new Loaded(byId.values().stream().map(Located::recipe).toList(), problems, files);
+    }
+
+    /**
+     * What {@link #read} found.
+     *
+     * @param recipes  the recipes that loaded, first of each id
+     * @param problems every problem of every file
+     * @param files    how many files were read
+     */
+    public record Loaded(List<Recipe> recipes, List<InputProblem> problems, int files) {
+        public Loaded {
+            recipes = List.copyOf(recipes);
+            problems = List.copyOf(problems);
         }
-        return new RecipeCatalog(map);
+    }
+
+    /** A recipe and the line that names its id, for messages about the id. */
+    record Located(Recipe recipe, int idLine) {
     }
 
     public Collection<Recipe> all() {
@@ -83,6 +114,11 @@ public final class RecipeCatalog {
         }
 
         public Recipe read(Path folder, Path file, List<InputProblem> problems) {
+            Located located = readLocated(folder, file, problems);
+            return located == null ? null : located.recipe();
+        }
+
+        Located readLocated(Path folder, Path file, List<InputProblem> problems) {
             String name = DataFolders.displayName(file);
             YamlNode root;
             try {
@@ -97,12 +133,14 @@ public final class RecipeCatalog {
                 return null;
             }
             if (root.entries().containsKey("recipe_id")) {
-                return seed.read(name, root, problems);
+                Recipe recipe = seed.read(name, root, problems);
+                return recipe == null ? null : new Located(recipe, root.keyLine("recipe_id"));
             }
             if (root.entries().containsKey("metadata")) {
                 String rel = folder.equals(file) ? file.getFileName().toString() : folder.relativize(file).toString();
                 String id = rel.replaceAll("\\.ya?ml$", "");
-                return aim.read(name, id, root, problems);
+                Recipe recipe = aim.read(name, id, root, problems);
+                return recipe == null ? null : new Located(recipe, root.line());
             }
             problems.add(new InputProblem(name, root.line(),
                     "not a recipe: expected 'recipe_id:' (aim-engine format) or 'metadata:' (AIM profile format)"));

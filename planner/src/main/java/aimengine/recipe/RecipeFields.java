@@ -33,7 +33,7 @@ final class RecipeFields {
 
     /**
      * Reads engine flags. Seed recipes write them with dashes ("--dtype"), AIM profiles without ("dtype").
-     * A null value is the bare switch.
+     * A null value is the bare switch; a map value becomes its JSON text.
      */
     static List<EngineArg> args(MapReader m, String key, boolean dashed) {
         YamlNode node = m.raw(key);
@@ -57,12 +57,14 @@ final class RecipeFields {
                 m.problem(line, "AIM profile flags are written without dashes; write '" + flag.replaceFirst("^-+", "") + "'");
                 continue;
             }
-            if (value.isMap() || value.isList()) {
-                m.problem(line, "value of '" + flag + "' must be text, a number, true/false or null, found " + value.describe());
+            if (value.isList()) {
+                m.problem(line, "value of '" + flag + "' must be text, a number, true/false, null or a map (JSON), found "
+                        + "a list; write several values as one text separated by spaces");
                 continue;
             }
-            args.add(new EngineArg(dashed ? flag : "--" + flag, value.isNull() ? null : value.text(),
-                    value.isBoolean(), line));
+            // A map is the JSON value of flags such as --compilation-config, as AIM profiles write it.
+            String text = value.isNull() ? null : value.isMap() ? value.toJson() : value.text();
+            args.add(new EngineArg(dashed ? flag : "--" + flag, text, value.isBoolean(), line));
         }
         return args;
     }

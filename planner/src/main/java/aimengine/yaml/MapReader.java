@@ -108,7 +108,8 @@ public final class MapReader {
         if (node == null) {
             return null;
         }
-        if (!node.isBoolean()) {
+        // YAML 1.1 also reads yes/no/on/off as booleans; accepting only true/false keeps "yes" from meaning false.
+        if (!node.isBoolean() || !(node.text().equalsIgnoreCase("true") || node.text().equalsIgnoreCase("false"))) {
             problem(node.line(), "'" + key + "' must be true or false, found " + node.describe());
             return null;
         }

@@ -18,7 +18,9 @@ final class Scalars {
             value = text.startsWith("0x") || text.startsWith("0X")
                     ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text.replace("_", ""));
         } catch (NumberFormatException e) {
-            problems.add(new InputProblem(file, node.line(), "'" + key + "' must be a whole number, found '" + text + "'"));
+            String problem = text.matches("[-+]?[0-9_]+") ? "'" + key + "' is " + text + "; it must be between " + min + " and " + max
+                    : "'" + key + "' must be a whole number, found '" + text + "'";
+            problems.add(new InputProblem(file, node.line(), problem));
             return null;
         }
         if (value < min || value > max) {

@@ -2,7 +2,9 @@ package aimengine.yaml;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -43,19 +46,33 @@ public final class YamlDocument {
     }
 
     private static String decode(String name, byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            int nul = text.indexOf('\0');
-            if (nul >= 0) {
-                throw new InputException(name, lineOf(text, nul), "binary content (NUL byte); expected a YAML text file");
-            }
-            return text;
-        } catch (CharacterCodingException e) {
-            throw new InputException(name, 0, "not UTF-8 text (binary file?); expected a YAML text file");
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new InputException(name, lineOf(bytes, in.position()),
+                    "not UTF-8 text (binary file?); expected a YAML text file");
         }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new InputException(name, lineOf(text, nul), "binary content (NUL byte); expected a YAML text file");
+        }
+        return text;
+    }
+
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static int lineOf(String text, int offset) {
@@ -91,11 +108,16 @@ public final class YamlDocument {
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             throw new InputException(name, line, "YAML syntax: " + oneLine(problem)
                     + (e.getContext() != null ? " (" + oneLine(e.getContext()) + ")" : ""));
+        } catch (ReaderException e) {
+            throw new InputException(name, lineOf(text, Math.min(e.getPosition(), text.length())),
+                    "control character " + String.format("U+%04X", e.getCodePoint())
+                            + " is not allowed in YAML (binary file?); expected a YAML text file");
         } catch (YAMLException e) {
             throw new InputException(name, 0, "YAML syntax: " + oneLine(e.getMessage()));
         }
         if (root == null) {
-            throw new InputException(name, 0, "empty file; expected a YAML map");
+            // An empty file still has a first line; naming it keeps every problem located.
+            throw new InputException(name, 1, "empty file (nothing but blanks or comments); expected a YAML map");
         }
         return YamlNode.of(root, name);
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class EngineOverridesTest {
     private final FlagCatalogs catalogs = FlagCatalogs.builtin();
-    private final FlagValidator vllm = new FlagValidator(catalogs.newest(Backend.VLLM), catalogs);
+    private final FlagValidator validator = new FlagValidator(catalogs);
+    private final FlagCatalog vllm = catalogs.newest(Backend.VLLM);
     private final RecipeVariant variant = new RecipeVariant(Backend.VLLM, 2, true, List.of(
             new EngineArg("--max-model-len", "32768", false, 10),
             new EngineArg("--enforce-eager", null, false, 11),
@@ -35,7 +36,7 @@ class EngineOverridesTest {
     void overridesReplaceTheRecipeFlagInPlaceAndAppendNewOnes() {
         EngineOverrides o = EngineOverrides.parse(List.of("max_model_len=8192", "--served-model-name=m"), null);
         assertEquals(List.of("--max_model_len=8192", "--enforce-eager=null", "--gpu-memory-utilization=0.9",
-                "--served-model-name=m"), flags(o.applyTo(recipe, variant, vllm)));
+                "--served-model-name=m"), flags(o.applyTo(recipe, variant, validator, vllm).variant()));
     }
 
     @Test
@@ -43,16 +44,16 @@ class EngineOverridesTest {
         EngineOverrides o = EngineOverrides.parse(List.of("--gpu-memory-utilization=0.8"),
                 "{\"gpu-memory-utilization\": 0.95, \"max-num-seqs\": 64, \"enforce-eager\": false}");
         assertEquals(List.of("--max-model-len=32768", "--enforce-eager=false", "--gpu-memory-utilization=0.8",
-                "--max-num-seqs=64"), flags(o.applyTo(recipe, variant, vllm)));
+                "--max-num-seqs=64"), flags(o.applyTo(recipe, variant, validator, vllm).variant()));
     }
 
     @Test
     void aNegationReplacesItsSwitchAndTheBuilderDropsFalseSwitches() {
         EngineOverrides o = EngineOverrides.parse(List.of("no-enforce-eager"), null);
-        RecipeVariant merged = o.applyTo(recipe, variant, vllm);
+        RecipeVariant merged = o.applyTo(recipe, variant, validator, vllm).variant();
         assertEquals(List.of("--max-model-len=32768", "--no-enforce-eager=null", "--gpu-memory-utilization=0.9"), flags(merged));
         EngineOverrides off = EngineOverrides.parse(List.of("enforce-eager=false"), null);
-        EngineCommand cmd = new EngineCommandBuilder(catalogs::newest).build(recipe, off.applyTo(recipe, variant, vllm),
+        EngineCommand cmd = new EngineCommandBuilder(catalogs::newest).build(recipe, off.applyTo(recipe, variant, validator, vllm).variant(),
                 new aimengine.hardware.Hardware("mi300x", "amd", "MI300X", List.of(0x74a1), "gfx942", 196592, 1,
                         java.util.Set.of(Precision.BF16), Map.of(), "t"),
                 new EngineCommandBuilder.Target("org/m", 0, 8000, "0.0.0.0"));
@@ -62,7 +63,7 @@ class EngineOverridesTest {
     @Test
     void systemFlagsAreRefusedWithTheOptionToUseInstead() {
         EngineOverrides o = EngineOverrides.parse(List.of("port=9000", "-tp=4", "host=::"), "{\"model\": \"x\"}");
-        InputException e = assertThrows(InputException.class, () -> o.applyTo(recipe, variant, vllm));
+        InputException e = assertThrows(InputException.class, () -> o.applyTo(recipe, variant, validator, vllm));
         assertEquals(List.of(
                 "AIM_ENGINE_ARGS model: --model is set by aim-engine and cannot be overridden; give the model as aim-engine's MODEL argument",
                 "--engine-arg port=9000: --port is set by aim-engine and cannot be overridden; use aim-engine's --port",
@@ -76,11 +77,22 @@ class EngineOverridesTest {
         RecipeVariant old = new RecipeVariant(Backend.VLLM, 1, true,
                 List.of(new EngineArg("--swap-space", "4", false, 14)), Map.of(), 8);
         EngineOverrides o = EngineOverrides.parse(List.of("dtype=fp8"), null);
-        InputException e = assertThrows(InputException.class, () -> o.applyTo(recipe, old, vllm));
+        InputException e = assertThrows(InputException.class, () -> o.applyTo(recipe, old, validator, vllm));
         assertEquals(2, e.problems().size());
-        assertEquals("recipes/r.yaml:14: --swap-space is not a flag of vllm v0.19.0 (last seen in v0.16.0)",
+        assertEquals("recipes/r.yaml:14: '--swap-space' was removed after vllm v0.16.0 (vllm v0.19.0 refuses it);"
+                        + " remove it or pin that engine version",
                 e.problems().get(0).toString());
-        assertTrue(e.problems().get(1).toString().startsWith("--engine-arg dtype=fp8: invalid value 'fp8' for --dtype"));
+        assertTrue(e.problems().get(1).toString().startsWith("--engine-arg dtype=fp8: '--dtype' does not accept 'fp8'"), e.problems().get(1).toString());
+    }
+
+    @Test
+    void deprecatedFlagsPassWithAWarning() {
+        EngineOverrides.Merged m = EngineOverrides.parse(List.of("calculate-kv-scales"), null)
+                .applyTo(recipe, variant, validator, vllm);
+        assertEquals(1, m.warnings().size());
+        assertTrue(m.warnings().get(0).startsWith("--engine-arg calculate-kv-scales: '--calculate-kv-scales' is deprecated"),
+                m.warnings().get(0));
+        assertEquals("--calculate-kv-scales=null", flags(m.variant()).get(3));
     }
 
     @Test
@@ -88,7 +100,7 @@ class EngineOverridesTest {
         RecipeVariant bad = new RecipeVariant(Backend.VLLM, 1, true,
                 List.of(new EngineArg("--dtype", "fp8", false, 14)), Map.of(), 8);
         EngineOverrides o = EngineOverrides.parse(List.of("dtype=bfloat16"), null);
-        assertEquals(List.of("--dtype=bfloat16"), flags(o.applyTo(recipe, bad, vllm)));
+        assertEquals(List.of("--dtype=bfloat16"), flags(o.applyTo(recipe, bad, validator, vllm).variant()));
     }
 
     @Test

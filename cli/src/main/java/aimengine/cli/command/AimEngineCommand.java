@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Plans and launches LLM inference servers (vLLM, SGLang) on AMD Instinct and other GPUs.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PlanCommand.class,
+                ConfigCommand.class,
         })
 public final class AimEngineCommand implements Runnable {
     private final CliContext context;

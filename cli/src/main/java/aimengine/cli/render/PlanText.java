@@ -1,0 +1,109 @@
+package aimengine.cli.render;
+
+import aimengine.model.MemoryEstimate;
+import aimengine.plan.CandidateOutcome;
+import aimengine.plan.Decision;
+import aimengine.plan.Plan;
+import aimengine.plan.SelectedPlan;
+import aimengine.plan.UsableGpus;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The plan for a person: the choice and its command; with --explain, every candidate and the decision trail. */
+public final class PlanText {
+    private PlanText() {
+    }
+
+    public static String render(Plan plan, boolean explain) {
+        StringBuilder sb = new StringBuilder();
+        UsableGpus u = plan.usable();
+        sb.append("Plan for ").append(plan.request().model());
+        if (u != null) {
+            sb.append(" on ").append(u.count()).append(" x ").append(u.product()).append(" (").append(u.llvmTarget())
+                    .append(", ").append(Units.gib(u.vramMiB() / 1024.0)).append(" each)");
+        }
+        sb.append(": ").append(plan.status()).append('\n');
+        if (plan.model() == null) {
+            sb.append("  model facts  unknown (no config.json in the cache, no catalog entry)\n");
+        }
+        if (plan.selected() != null) {
+            selected(sb, plan.selected());
+        }
+        if (explain) {
+            candidates(sb, plan);
+            sb.append("\nDecisions:\n");
+            for (Decision d : plan.decisions()) {
+                sb.append("  ").append(d.rule()).append(": ").append(d.message()).append('\n');
+            }
+        } else if (plan.selected() == null) {
+            sb.append("  no workable candidate; run with --explain to see why each was rejected\n");
+        }
+        return sb.toString();
+    }
+
+    private static void selected(StringBuilder sb, SelectedPlan s) {
+        MemoryEstimate m = s.memory();
+        sb.append("  recipe       ").append(s.candidate().recipeId()).append(" (").append(s.candidate().type())
+                .append(", ").append(s.recipe().source()).append(")\n");
+        sb.append("  engine       ").append(s.candidate().backend()).append(", ").append(s.candidate().gpuCount())
+                .append(" GPU(s), ").append(s.candidate().precision()).append('\n');
+        sb.append("  checkpoint   ").append(s.checkpoint()).append('\n');
+        sb.append("  memory/GPU   ").append(Units.gib(m.weightsGiBPerGpu())).append(" weights + ")
+                .append(Units.gib(m.reserveGiBPerGpu())).append(" reserve + ").append(Units.gib(m.kvCacheGiBPerGpu()))
+                .append(" KV cache = ").append(Units.gib(m.usableGiBPerGpu())).append(" usable (")
+                .append(String.format(java.util.Locale.ROOT, "%.2f", m.utilization())).append(" x ")
+                .append(Units.gib(m.vramGiB())).append(")\n");
+        sb.append("  context      ").append(s.maxModelLen()).append(" tokens")
+                .append(s.shortened() ? " (shortened to fit; the recipe asks for " + m.maxModelLen() + ")" : "")
+                .append(" (one sequence needs ")
+                .append(Units.gib(m.kvNeededGiBPerGpu() * s.maxModelLen() / Math.max(1, m.maxModelLen())))
+                .append(" of KV cache per GPU)\n");
+        sb.append("  command      ").append(Shell.join(s.command().argv())).append('\n');
+        sb.append("  environment  ");
+        if (s.command().env().isEmpty()) {
+            sb.append("(none)\n");
+        } else {
+            boolean first = true;
+            for (Map.Entry<String, String> e : s.command().env().entrySet()) {
+                sb.append(first ? "" : "               ").append(e.getKey()).append('=').append(e.getValue()).append('\n');
+                first = false;
+            }
+        }
+    }
+
+    private static void candidates(StringBuilder sb, Plan plan) {
+        List<CandidateOutcome> all = plan.candidates();
+        group(sb, "Runnable", all, c -> c.status() != CandidateOutcome.Status.REJECTED && !c.shorterContext());
+        group(sb, "Runnable with a shorter context", all,
+                c -> c.status() != CandidateOutcome.Status.REJECTED && c.shorterContext());
+        group(sb, "Incompatible", all, c -> c.status() == CandidateOutcome.Status.REJECTED);
+        if (plan.otherModelCandidates() > 0) {
+            sb.append("\n(").append(plan.otherModelCandidates())
+                    .append(" candidates from recipes for other models not shown)\n");
+        }
+    }
+
+    private static void group(StringBuilder sb, String title, List<CandidateOutcome> all,
+                              Predicate<CandidateOutcome> filter) {
+        TextTable table = new TextTable("RECIPE", "BACKEND", "GPUS", "PRECISION", "STATUS", "REASON");
+        for (CandidateOutcome c : all) {
+            if (filter.test(c)) {
+                table.row(c.candidate().recipeId(), c.candidate().backend(), c.candidate().gpuCount(),
+                        c.candidate().precision(), c.status().key(), reason(c));
+            }
+        }
+        sb.append('\n').append(title).append(":\n");
+        sb.append(table.isEmpty() ? "  (none)\n" : table.render("  "));
+    }
+
+    private static String reason(CandidateOutcome c) {
+        if (c.rule() != null) {
+            return c.rule() + ": " + c.reason();
+        }
+        MemoryEstimate m = c.memory();
+        return m == null ? "" : "fits: " + Units.gib(m.weightsGiBPerGpu()) + " weights + "
+                + Units.gib(m.kvNeededGiBPerGpu()) + " KV (" + m.maxModelLen() + " tokens) + "
+                + Units.gib(m.reserveGiBPerGpu()) + " reserve <= " + Units.gib(m.usableGiBPerGpu()) + " per GPU";
+    }
+}

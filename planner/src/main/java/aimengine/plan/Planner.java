@@ -1,0 +1,99 @@
+package aimengine.plan;
+
+import aimengine.engine.EngineCommand;
+import aimengine.engine.EngineCommandBuilder;
+import aimengine.hardware.Hardware;
+import aimengine.hardware.HardwareCatalog;
+import aimengine.model.ModelFacts;
+import aimengine.model.ModelResolver;
+import aimengine.probe.HostView;
+import aimengine.recipe.RecipeCatalog;
+import aimengine.rules.PlanningSession;
+import aimengine.rules.RuleBase;
+import aimengine.yaml.InputException;
+import aimengine.yaml.Suggest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans a deployment: inserts the host's GPU groups, the hardware catalog, the model's facts, the request and one
+ * candidate per recipe variant into the rules session, then assembles what the rules concluded into a {@link Plan}.
+ * It decides nothing itself.
+ */
+public final class Planner {
+    private final RuleBase rules;
+    private final HardwareCatalog hardware;
+    private final RecipeCatalog recipes;
+    private final ModelResolver models;
+    private final EngineCommandBuilder commands;
+
+    public Planner(RuleBase rules, HardwareCatalog hardware, RecipeCatalog recipes, ModelResolver models,
+                   EngineCommandBuilder commands) {
+        this.rules = rules;
+        this.hardware = hardware;
+        this.recipes = recipes;
+        this.models = models;
+        this.commands = commands;
+    }
+
+    public Plan plan(PlanRequest request, HostView host, int port, String bindAddress) {
+        if (request.pinned() && recipes.byId(request.recipe()).isEmpty()) {
+            throw new InputException("--recipe " + request.recipe() + ": no such recipe"
+                    + Suggest.closest(request.recipe(), recipes.all().stream().map(r -> r.id()).toList())
+                    .map(s -> " (did you mean " + s + "?)").orElse("; list them with 'aim-engine recipes list'"));
+        }
+        Optional<ModelFacts> model = models.resolve(request.model());
+        Map<String, CandidateFactory.Source> sources = new CandidateFactory().expand(recipes.all());
+        List<Object> facts = new ArrayList<>();
+        facts.add(request);
+        model.ifPresent(facts::add);
+        facts.addAll(hardware.all());
+        facts.addAll(host.groups());
+        facts.addAll(CandidateFactory.facts(sources));
+        PlanningSession.Outcome outcome = new PlanningSession(rules).run(facts);
+        return assemble(request, host, model.orElse(null), sources, outcome, port, bindAddress);
+    }
+
+    private Plan assemble(PlanRequest request, HostView host, ModelFacts model,
+                          Map<String, CandidateFactory.Source> sources, PlanningSession.Outcome o, int port,
+                          String bind) {
+        SelectedPlan selected = null;
+        if (o.selection() != null) {
+            CandidateFactory.Source s = sources.get(o.selection().candidate());
+            Hardware hw = hardware.byKey(s.candidate().hardware()).orElseThrow();
+            String checkpoint = s.candidate().general() ? request.model() : s.candidate().checkpoint();
+            int imposed = o.selection().shortened() ? o.selection().maxModelLen() : 0;
+            EngineCommand command = commands.build(s.recipe(), s.variant(), hw,
+                    new EngineCommandBuilder.Target(checkpoint, imposed, port, bind));
+            selected = new SelectedPlan(s.candidate(), s.recipe(), s.variant(), checkpoint, command,
+                    o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(), o.selection().shortened());
+        }
+        List<CandidateOutcome> outcomes = new ArrayList<>();
+        int otherModels = 0;
+        for (CandidateFactory.Source s : sources.values()) {
+            String key = s.candidate().key();
+            List<aimengine.plan.Rejection> rejections = o.rejections().getOrDefault(key, List.of());
+            if (!rejections.isEmpty() && rejections.get(0).rule().equals("compatibility/model")) {
+                otherModels++;
+                continue;
+            }
+            Fit fit = o.fits().get(key);
+            ContextHint hint = o.hints().get(key);
+            CandidateOutcome.Status status = o.selection() != null && o.selection().candidate().equals(key)
+                    ? CandidateOutcome.Status.SELECTED
+                    : rejections.isEmpty() ? CandidateOutcome.Status.ELIGIBLE : CandidateOutcome.Status.REJECTED;
+            String rule = !rejections.isEmpty() ? rejections.get(0).rule() : hint != null ? hint.rule() : null;
+            String reason = !rejections.isEmpty()
+                    ? String.join("; ", rejections.stream().map(aimengine.plan.Rejection::reason).toList())
+                    : hint != null ? hint.message() : null;
+            outcomes.add(new CandidateOutcome(s.candidate(), status, rejections.isEmpty() && hint != null, rule, reason,
+                    fit == null ? null : fit.estimate()));
+        }
+        outcomes.sort(Comparator.comparing((CandidateOutcome c) -> c.status().ordinal())
+                .thenComparing(c -> c.candidate().key()));
+        return new Plan(request, host, o.usable(), model, selected, o.decisions(), outcomes, otherModels);
+    }
+}

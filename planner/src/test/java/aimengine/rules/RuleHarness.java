@@ -1,0 +1,82 @@
+package aimengine.rules;
+
+import aimengine.data.DataLoader;
+import aimengine.data.DataOptions;
+import aimengine.hardware.HardwareCatalog;
+import aimengine.model.ModelFacts;
+import aimengine.plan.Candidate;
+import aimengine.plan.PlanRequest;
+import aimengine.plan.Rejection;
+import aimengine.probe.GpuGroup;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the built-in rules on hand-made facts, so each rule can be tested on its own. */
+final class RuleHarness {
+    static final DataLoader DATA = new DataLoader(DataOptions.builtins());
+    static final RuleBase RULES = RuleBase.compile(DATA.drl());
+    static final HardwareCatalog HARDWARE = DATA.hardware();
+
+    /** Llama-3.1-70B's shape: 64 heads, 8 KV heads, 80 layers, 70.6B parameters, 131072 context. */
+    static final ModelFacts LLAMA_70B = new ModelFacts("meta-llama/Llama-3.3-70B-Instruct", "llama", 70_553_706_496L,
+            70_553_706_496L, 80, 64, 8, 128, 8192, 131072, "bfloat16", null, 0, 0, "test");
+
+    private final List<Object> facts = new ArrayList<>();
+    private PlanRequest request = request("meta-llama/Llama-3.3-70B-Instruct");
+
+    static PlanRequest request(String model) {
+        return new PlanRequest(model, 0, null, "vllm", "latency", null, false);
+    }
+
+    static Candidate candidate(String recipe, String hardware, String precision, int gpus) {
+        return candidate(recipe, LLAMA_70B.id(), hardware, precision, "vllm", gpus, "optimized", null, false, 0);
+    }
+
+    static Candidate candidate(String recipe, String model, String hardware, String precision, String backend, int gpus,
+                               String type, String metric, boolean manualOnly, int maxModelLen) {
+        return new Candidate(recipe + "/" + backend + "/" + gpus, recipe, model, model, hardware, precision, backend,
+                gpus, type, metric, manualOnly, maxModelLen, 0.9, 2.0);
+    }
+
+    RuleHarness host(String product, int host, int container, int engine) {
+        var hw = HARDWARE.byKey(product).orElseThrow();
+        facts.add(new GpuGroup(product, hw.vendor(), hw.llvmTarget(), hw.vramMiB(), host, container, engine));
+        return this;
+    }
+
+    RuleHarness model(ModelFacts m) {
+        facts.add(m);
+        return this;
+    }
+
+    RuleHarness request(PlanRequest q) {
+        this.request = q;
+        return this;
+    }
+
+    RuleHarness add(Candidate... candidates) {
+        facts.addAll(List.of(candidates));
+        return this;
+    }
+
+    PlanningSession.Outcome run() {
+        List<Object> all = new ArrayList<>(facts);
+        all.add(request);
+        all.addAll(HARDWARE.all());
+        return new PlanningSession(RULES).run(all);
+    }
+
+    /** The rule that first rejected the candidate, or null when none did. */
+    static String rejectedBy(PlanningSession.Outcome o, Candidate c) {
+        List<Rejection> r = o.rejections().get(c.key());
+        return r == null ? null : r.get(0).rule();
+    }
+
+    static String reason(PlanningSession.Outcome o, Candidate c) {
+        return o.rejections().get(c.key()).get(0).reason();
+    }
+
+    static List<String> decisionRules(PlanningSession.Outcome o) {
+        return o.decisions().stream().map(d -> d.rule()).toList();
+    }
+}
