@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
                 ConfigCommand.class,
+                RunCommand.class, LaunchCommand.class, StatusCommand.class, LogsCommand.class, StopCommand.class,
         })
 public final class AimEngineCommand implements Runnable {
     private final CliContext context;

@@ -51,7 +51,7 @@ public final class AwaitHealthStep implements Step {
         log.info(name(), "ready after " + seconds(healthy.waited()) + ": " + healthy.base() + "/v1 serves " + models
                         + (settings.bind().equals("0.0.0.0") ? " (listening on all addresses)" : ""),
                 Map.of("endpoint", healthy.base() + "/v1", "models", healthy.models(),
-                        "waited_ms", healthy.waited().toMillis()));
+                        "waitedMs", healthy.waited().toMillis()));
         return "serves " + models + " at " + healthy.base() + "/v1";
     }
 

@@ -64,7 +64,10 @@ public final class EngineProcess {
      * @return true when no process of the group is left
      */
     public boolean stop(Duration grace, BooleanSupplier hurry) throws InterruptedException {
-        process.destroy();
+        if (!group.members().contains(process.pid())) {
+            // not yet its own group leader (setsid has not run yet): the group does not hold it
+            process.destroy();
+        }
         group.signal(false);
         long deadline = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() < deadline && !hurry.getAsBoolean()) {

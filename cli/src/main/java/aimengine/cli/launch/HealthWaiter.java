@@ -2,15 +2,8 @@ package aimengine.cli.launch;
 
 import aimengine.cli.command.ExitCodes;
 import aimengine.cli.command.ExitException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +17,6 @@ import java.util.function.LongSupplier;
  */
 public final class HealthWaiter {
     private static final Duration PLAIN_PROGRESS_EVERY = Duration.ofSeconds(10);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     /**
      * The engine serves.
@@ -39,16 +31,16 @@ public final class HealthWaiter {
         }
     }
 
-    private final HttpClient client;
+    private final HealthCheck health;
     private final Backoff backoff;
     private final Wakeup wakeup;
     private final StopRequest stop;
     private final EventLog log;
     private final LongSupplier nanoTime;
 
-    public HealthWaiter(HttpClient client, Backoff backoff, Wakeup wakeup, StopRequest stop, EventLog log,
+    public HealthWaiter(HealthCheck health, Backoff backoff, Wakeup wakeup, StopRequest stop, EventLog log,
                         LongSupplier nanoTime) {
-        this.client = client;
+        this.health = health;
         this.backoff = backoff;
         this.wakeup = wakeup;
         this.stop = stop;
@@ -74,7 +66,7 @@ public final class HealthWaiter {
                     throw exited(engine);
                 }
                 Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
-                Optional<List<String>> models = check(base);
+                Optional<List<String>> models = health.check(base);
                 if (models.isPresent()) {
                     return new Healthy(base, models.get(), Duration.ofNanos(nanoTime.getAsLong() - start));
                 }
@@ -87,7 +79,7 @@ public final class HealthWaiter {
                     lastProgress = elapsed;
                     log.progress("await-health", "waiting for " + base + "/health: " + elapsed.toSeconds() + " s of "
                             + timeout.toSeconds() + " s; engine: " + shorten(engine.output().lastLine()),
-                            Map.of("elapsed_s", elapsed.toSeconds(), "last_line", engine.output().lastLine()));
+                            Map.of("elapsedSeconds", elapsed.toSeconds(), "lastLine", engine.output().lastLine()));
                 }
                 wakeup.sleep(delay.compareTo(left) < 0 ? delay : left);
                 delay = backoff.next(delay);
@@ -104,53 +96,11 @@ public final class HealthWaiter {
                 + " before it became healthy: " + cause);
     }
 
-    /** The served models when both checks pass; empty while the engine is not ready. */
-    Optional<List<String>> check(URI base) throws InterruptedException {
-        try {
-            HttpResponse<Void> health = client.send(get(base.resolve("/health")), HttpResponse.BodyHandlers.discarding());
-            if (health.statusCode() != 200) {
-                return Optional.empty();
-            }
-            HttpResponse<String> models = client.send(get(base.resolve("/v1/models")), HttpResponse.BodyHandlers.ofString());
-            return models.statusCode() == 200 ? Optional.of(modelIds(models.body())) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static HttpRequest get(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
-    }
-
-    /** The ids in an OpenAI model list ({"data": [{"id": ...}]}); empty when the body is not one. */
-    static List<String> modelIds(String body) {
-        List<String> ids = new ArrayList<>();
-        try {
-            JsonNode root = new ObjectMapper().readTree(body);
-            if (root != null) {
-                root.path("data").forEach(m -> {
-                    if (m.path("id").isTextual()) {
-                        ids.add(m.path("id").asText());
-                    }
-                });
-            }
-        } catch (IOException e) {
-            return ids;
-        }
-        return ids;
-    }
-
     private static String quoted(String line) {
         return line.isEmpty() ? "(none)" : "'" + line + "'";
     }
 
     private static String shorten(String line) {
         return line.isEmpty() ? "(no output yet)" : line.length() > 100 ? line.substring(0, 97) + "..." : line;
-    }
-
-    /** A client for the engine's health checks: plain HTTP/1.1 to a local port, short connect timeout. */
-    public static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 }

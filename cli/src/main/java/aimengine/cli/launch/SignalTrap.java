@@ -17,8 +17,13 @@ public final class SignalTrap implements AutoCloseable {
     public SignalTrap(StopRequest stop) {
         for (StopSignal s : StopSignal.values()) {
             Signal signal = new Signal(s.name());
-            previous.add(Signal.handle(signal, sig -> stop.request(s)));
-            signals.add(signal);
+            try {
+                previous.add(Signal.handle(signal, sig -> stop.request(s)));
+                signals.add(signal);
+            } catch (IllegalArgumentException reserved) {
+                // the JVM runs with -Xrs or keeps the signal: its default handling stays, and the shutdown hook
+                // still stops the engine
+            }
         }
     }
 

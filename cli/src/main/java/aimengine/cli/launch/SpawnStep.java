@@ -71,7 +71,7 @@ public final class SpawnStep implements Step {
         }
         results.put(LaunchKeys.ENGINE, engine);
         log.info(name(), "engine started: pid " + p.pid() + " (its own process group), log " + settings.logFile(),
-                Map.of("pid", p.pid(), "process_group", p.processGroup(), "log_file", settings.logFile().toString()));
+                Map.of("pid", p.pid(), "processGroup", p.processGroup(), "logFile", settings.logFile().toString()));
         return "pid " + p.pid() + ", log " + settings.logFile();
     }
 }

@@ -62,7 +62,7 @@ public final class Supervisor {
             }
             Duration delay = settings.backoff().nth(engine.restarts() + 1);
             log.warn("supervise", why + "; restarting in " + seconds(delay) + " (restart " + (engine.restarts() + 1)
-                    + " of " + settings.maxRestarts() + ")", Map.of("exit_code", p.exitCode().orElse(-1),
+                    + " of " + settings.maxRestarts() + ")", Map.of("exitCode", p.exitCode().orElse(-1),
                     "restarts", engine.restarts()));
             engine.stop(settings.grace(), stop::urgent);
             if (!sleepUnlessStopped(delay)) {
