@@ -26,7 +26,7 @@ public final class LaunchCommand extends BaseCommand {
     protected int execute() throws Exception {
         if (gpus != null) {
             if (plan.gpus != null && !plan.gpus.equals(gpus)) {
-                throw new InputException("GPUS " + gpus + " and --gpus " + plan.gpus + " disagree; give the count once");
+                throw new InputException("GPUS", 0, gpus + " and --gpus " + plan.gpus + " disagree; give the count once");
             }
             plan.gpus = gpus;
         }

@@ -97,8 +97,9 @@ final class RunWorkflow {
         StepExecutor executor = new StepExecutor(System::nanoTime, new StepExecutor.Listener() {
             @Override
             public void finished(StepRecord r) {
-                log.event(r.status() == StepRecord.Status.OK ? EventLog.Level.INFO : EventLog.Level.WARN, r.step(),
-                        r.step() + " " + r.status().key() + ": " + r.detail(),
+                boolean ok = r.status() == StepRecord.Status.OK;
+                log.event(ok || r.status() == StepRecord.Status.STOPPED ? EventLog.Level.INFO : EventLog.Level.WARN,
+                        r.step(), r.step() + (ok ? "" : " " + r.status().key()) + ": " + r.detail(),
                         Map.of("status", r.status().key(), "durationMs", r.duration().toMillis()));
             }
         });
@@ -145,8 +146,8 @@ final class RunWorkflow {
         Map<Backend, FlagCatalog> chosen = new EnumMap<>(Backend.class);
         return backend -> chosen.computeIfAbsent(backend, b -> {
             if (run.engineVersion != null) {
-                return shipped.version(b, run.engineVersion).orElseThrow(() -> new InputException("--engine-version "
-                        + run.engineVersion + ": no " + b.key() + " flag catalog of that version ships with aim-engine;"
+                return shipped.version(b, run.engineVersion).orElseThrow(() -> new InputException("--engine-version", 0,
+                        "no " + b.key() + " flag catalog of version " + run.engineVersion + " ships with aim-engine;"
                         + " known: " + String.join(", ", shipped.versions(b))));
             }
             InstalledEngineFlags installed = new InstalledEngineFlags(InstalledEngineFlags.processRunner(context.env()),
@@ -167,20 +168,20 @@ final class RunWorkflow {
     private LaunchSettings settings() {
         int port = run.port != null ? run.port : setup.defaultPort();
         if (port < 1 || port > 65535) {
-            throw new InputException("--port " + port + ": must be a port number (1-65535)");
+            throw new InputException("--port", 0, port + " is not a port number (1-65535)");
         }
         int timeout = run.timeout != null ? run.timeout : defaultTimeout();
         if (timeout < 1) {
-            throw new InputException("--timeout " + timeout + ": must be at least 1 second");
+            throw new InputException("--timeout", 0, timeout + ": must be at least 1 second");
         }
         if (run.restarts < 0) {
-            throw new InputException("--restarts " + run.restarts + ": must be 0 or more");
+            throw new InputException("--restarts", 0, run.restarts + ": must be 0 or more");
         }
         if (run.grace < 0) {
-            throw new InputException("--grace " + run.grace + ": must be 0 or more seconds");
+            throw new InputException("--grace", 0, run.grace + ": must be 0 or more seconds");
         }
         if (run.bind.isBlank()) {
-            throw new InputException("--bind: give an address such as 0.0.0.0 or 127.0.0.1");
+            throw new InputException("--bind", 0, "give an address such as 0.0.0.0 or 127.0.0.1");
         }
         Path logFile = run.logFile != null ? context.workingDirectory().resolve(run.logFile) : StateDir.defaultLogFile(stateDir);
         return new LaunchSettings(run.bind, port, Duration.ofSeconds(timeout), run.restarts, Duration.ofSeconds(run.grace),
@@ -192,7 +193,7 @@ final class RunWorkflow {
         try {
             return Integer.parseInt(t.trim());
         } catch (NumberFormatException e) {
-            throw new InputException("DEFAULT_TIMEOUT=" + t + ": must be a whole number of seconds");
+            throw new InputException("DEFAULT_TIMEOUT", 0, "'" + t + "' is not a whole number of seconds");
         }
     }
 
@@ -203,7 +204,7 @@ final class RunWorkflow {
         String text = context.env("LOG_LEVEL", "info");
         EventLog.Level level = EventLog.Level.parse(text);
         if (level == null) {
-            throw new InputException("LOG_LEVEL=" + text + ": expected debug, info, warn or error");
+            throw new InputException("LOG_LEVEL", 0, "'" + text + "' is not one of debug, info, warn, error");
         }
         return level;
     }
@@ -256,9 +257,15 @@ final class RunWorkflow {
         }
     }
 
-    private int finish(StepReport report) throws Exception {
-        if (report.failure() != null) {
-            throw report.failure();
+    /** A stop by signal is what the user asked for: its exit code, without an error line. */
+    private static int finish(StepReport report) throws Exception {
+        Exception failure = report.failure();
+        if (failure instanceof ExitException e
+                && (e.exitCode() == ExitCodes.TERMINATED || e.exitCode() == ExitCodes.INTERRUPTED)) {
+            return e.exitCode();
+        }
+        if (failure != null) {
+            throw failure;
         }
         return ExitCodes.OK;
     }

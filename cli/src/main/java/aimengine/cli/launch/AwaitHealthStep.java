@@ -48,11 +48,11 @@ public final class AwaitHealthStep implements Step {
         engine.phase(RunningEngine.Phase.SERVING);
         results.put(LaunchKeys.HEALTHY, healthy);
         String models = healthy.models().isEmpty() ? "(no model listed)" : String.join(", ", healthy.models());
-        log.info(name(), "ready after " + seconds(healthy.waited()) + ": " + healthy.base() + "/v1 serves " + models
-                        + (settings.bind().equals("0.0.0.0") ? " (listening on all addresses)" : ""),
-                Map.of("endpoint", healthy.base() + "/v1", "models", healthy.models(),
+        log.info(name(), "ready: " + healthy.base() + "/v1 serves " + models + " (healthy after "
+                        + seconds(healthy.waited()) + (settings.bind().equals("0.0.0.0") ? ", listening on all addresses" : "")
+                        + ")", Map.of("endpoint", healthy.base() + "/v1", "models", healthy.models(),
                         "waitedMs", healthy.waited().toMillis()));
-        return "serves " + models + " at " + healthy.base() + "/v1";
+        return "serves " + models;
     }
 
     static String seconds(Duration d) {

@@ -70,8 +70,6 @@ public final class SpawnStep implements Step {
             throw new ExitException(ExitCodes.FAILURE, "cannot start " + program + ": " + e.getMessage(), e);
         }
         results.put(LaunchKeys.ENGINE, engine);
-        log.info(name(), "engine started: pid " + p.pid() + " (its own process group), log " + settings.logFile(),
-                Map.of("pid", p.pid(), "processGroup", p.processGroup(), "logFile", settings.logFile().toString()));
-        return "pid " + p.pid() + ", log " + settings.logFile();
+        return "pid " + p.pid() + " (process group " + p.processGroup() + "), log " + settings.logFile();
     }
 }
