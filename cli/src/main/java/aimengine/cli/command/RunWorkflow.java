@@ -46,6 +46,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine;
 
 /**
  * The work of run and launch: the launch graph (detect, select, generate, spawn, await-health, supervise) built from
@@ -90,6 +92,16 @@ final class RunWorkflow {
         this.log = new EventLog(new Console(err, System.console() != null), run.logFormat, level(context, debug),
                 Clock.systemUTC());
         this.settings = settings();
+    }
+
+    /**
+     * The launch graph `run` would follow for these plan options and default run options, for `plan --graph`
+     * (render it with {@link GraphRenderer}); nothing runs.
+     */
+    static LaunchGraph launchGraph(CliContext context, PlanMixin plan) {
+        RunMixin defaults = CommandLine.populateCommand(new RunMixin());
+        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        return new RunWorkflow(context, plan, defaults, new OutputMixin(), none, none, false).graph();
     }
 
     int execute() throws Exception {
