@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
                 ConfigCommand.class,
+                RecipesCommand.class,
+                ModelsCommand.class,
+                DetectCommand.class,
+                CacheCommand.class,
                 RunCommand.class, LaunchCommand.class, StatusCommand.class, LogsCommand.class, StopCommand.class,
         })
 public final class AimEngineCommand implements Runnable {

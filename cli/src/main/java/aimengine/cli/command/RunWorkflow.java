@@ -1,5 +1,7 @@
 package aimengine.cli.command;
 
+import aimengine.cache.CacheBusyException;
+import aimengine.cache.ModelLock;
 import aimengine.cli.CliContext;
 import aimengine.cli.launch.AwaitHealthStep;
 import aimengine.cli.launch.Backoff;
@@ -79,6 +81,7 @@ final class RunWorkflow {
     private final StepResults results = new StepResults();
     private final Instant started = Instant.now();
     private boolean stateWriteFailed;
+    private volatile ModelLock modelLock;
 
     RunWorkflow(CliContext context, PlanMixin plan, RunMixin run, OutputMixin output, PrintWriter out, PrintWriter err,
                 boolean debug) {
@@ -122,15 +125,14 @@ final class RunWorkflow {
         }
         RunStateFile stateFile = new RunStateFile(stateDir);
         refuseSecondRun(stateFile);
-        Thread hook = new Thread(this::stopEngineQuietly, "aim-engine-stop-engine");
+        Thread hook = new Thread(() -> cleanUp(stateFile), "aim-engine-stop-engine");
         Runtime.getRuntime().addShutdownHook(hook);
         StepReport report;
         try (SignalTrap trap = new SignalTrap(stop)) {
             report = executor.run(graph, results);
         } finally {
-            stopEngineQuietly();
+            cleanUp(stateFile);
             removeHook(hook);
-            stateFile.deleteIfOwnedBy(ProcessHandle.current().pid());
         }
         printTable(report);
         return finish(report);
@@ -147,7 +149,7 @@ final class RunWorkflow {
                         catalogs(shipped), new FlagValidator(shipped),
                         key -> setup.hardware().byKey(key).orElseThrow(), settings, log),
                 new SpawnStep(new EngineInstallation(context.env(), InstalledEngineFlags.processRunner(context.env())),
-                        settings, log, wakeup, Clock.systemUTC(), this::recordState),
+                        settings, log, wakeup, Clock.systemUTC(), this::recordState, this::holdModelLock),
                 new AwaitHealthStep(waiter, settings, stop, log),
                 new SuperviseStep(waiter, settings, Backoff.RESTART, stop, wakeup, log));
         return LaunchGraph.of(steps);
@@ -250,8 +252,24 @@ final class RunWorkflow {
         }
     }
 
-    /** The safety net (also the shutdown hook): no engine process outlives aim-engine. */
-    private void stopEngineQuietly() {
+    /** A model the engine serves is locked in the cache, so that 'aim-engine cache clean' leaves it alone. */
+    private void holdModelLock() {
+        String checkpoint = results.get(LaunchKeys.PLAN).selected().checkpoint();
+        try {
+            modelLock = ModelLock.acquire(setup.cacheRoot(), checkpoint);
+        } catch (CacheBusyException e) {
+            throw new ExitException(ExitCodes.FAILURE, e.getMessage());
+        }
+        if (!modelLock.held()) {
+            log.warn("spawn", "the model is not locked against 'aim-engine cache clean': " + modelLock.notHeldReason(), null);
+        }
+    }
+
+    /**
+     * The safety net, also run by the shutdown hook (SIGHUP, an exit from elsewhere): no engine process outlives
+     * aim-engine, and its model lock and state file go with it.
+     */
+    private void cleanUp(RunStateFile stateFile) {
         results.find(LaunchKeys.ENGINE).ifPresent(engine -> {
             try {
                 engine.stop(settings.grace(), stop::urgent);
@@ -259,6 +277,16 @@ final class RunWorkflow {
                 Thread.currentThread().interrupt();
             }
         });
+        ModelLock lock = modelLock;
+        modelLock = null;
+        if (lock != null) {
+            lock.close();
+        }
+        try {
+            stateFile.deleteIfOwnedBy(ProcessHandle.current().pid());
+        } catch (IOException e) {
+            log.warn("supervise", "cannot remove the state file " + stateFile.path() + ": " + e.getMessage(), null);
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -88,7 +88,8 @@ public final class EngineProcess {
         return gone();
     }
 
-    private boolean gone() {
+    /** Whether the engine and every process of its group have exited. */
+    public boolean gone() {
         return !process.isAlive() && group.empty();
     }
 }

@@ -66,7 +66,7 @@ public final class EngineSpawner {
         List<String> argv = new ArrayList<>();
         argv.add(setsid.toString());
         argv.addAll(command);
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).directory(workingDirectory.toFile());
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).directory(workingDirectory.toAbsolutePath().toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
         Process process;

@@ -66,13 +66,13 @@ public final class RunningEngine {
     }
 
     /**
-     * Stops the current engine's process group (SIGTERM, grace, SIGKILL); a no-op when nothing was started.
+     * Stops the current engine's process group (SIGTERM, grace, SIGKILL); a no-op when nothing of it runs.
      *
      * @return true when nothing of it is left
      */
     public boolean stop(Duration grace, BooleanSupplier hurry) throws InterruptedException {
         EngineProcess p = current;
-        if (p == null) {
+        if (p == null || p.gone()) {
             return true;
         }
         listener.changed(this, Phase.STOPPING);

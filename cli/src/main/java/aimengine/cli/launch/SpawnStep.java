@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Starts the engine in its own process group, after checking that it is installed (exit 4) and that its port is
- * free (exit 5).
+ * free (exit 5), and after the run's own preparation (holding the model's cache lock).
  */
 public final class SpawnStep implements Step {
     private final EngineInstallation installation;
@@ -21,15 +21,21 @@ public final class SpawnStep implements Step {
     private final Wakeup wakeup;
     private final Clock clock;
     private final RunningEngine.Listener listener;
+    private final Runnable beforeSpawn;
 
+    /**
+     * @param listener    told of every start and phase of the engine (the state file)
+     * @param beforeSpawn runs once the checks passed, right before the engine starts
+     */
     public SpawnStep(EngineInstallation installation, LaunchSettings settings, EventLog log, Wakeup wakeup,
-                     Clock clock, RunningEngine.Listener listener) {
+                     Clock clock, RunningEngine.Listener listener, Runnable beforeSpawn) {
         this.installation = installation;
         this.settings = settings;
         this.log = log;
         this.wakeup = wakeup;
         this.clock = clock;
         this.listener = listener;
+        this.beforeSpawn = beforeSpawn;
     }
 
     @Override
@@ -55,6 +61,7 @@ public final class SpawnStep implements Step {
         PortCheck.problem(settings.bind(), settings.port()).ifPresent(p -> {
             throw new ExitException(ExitCodes.PORT_IN_USE, p);
         });
+        beforeSpawn.run();
         Map<String, String> env = new LinkedHashMap<>(settings.env());
         env.putAll(command.env());
         // Python buffers a piped stdout; unbuffered, the engine's lines (and failure lines) arrive as it prints them.

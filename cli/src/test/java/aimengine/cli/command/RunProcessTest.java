@@ -9,6 +9,9 @@ import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
 import aimengine.cli.launch.StandInEngine;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,13 +48,15 @@ class RunProcessTest {
         Map<String, String> env = new HashMap<>(StandInEngine.env(StandInEngine.install(dir), standin));
         env.put("AIM_STATE_DIR", dir.resolve("state").toString());
         env.put("HOME", dir.resolve("home").toString());
+        env.put("CACHE_DIR", dir.resolve("cache").toString());
         return env;
     }
 
     /** aim-engine run in a JVM of its own, started with this test's class path (C1 only: it starts faster). */
     private Process start(Map<String, String> env, String... runArgs) throws IOException {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.home=" + dir.resolve("home"),
+                "-cp", System.getProperty("java.class.path"),
                 "aimengine.cli.Main", "run", RunCommandTest.MODEL, "--host",
                 Path.of(RunCommandTest.HOST).toAbsolutePath().toString(), "--port", String.valueOf(port), "--bind",
                 "127.0.0.1"));
@@ -119,6 +124,9 @@ class RunProcessTest {
         assertEquals(0, logs.code());
         assertEquals("INFO:     Application startup complete.\n", logs.out());
 
+        Path lock = dir.resolve("cache/.aim-engine/locks/models--amd--Llama-3.1-8B-Instruct-FP8-KV.lock");
+        assertFalse(exclusivelyLockable(lock), "the run holds the model's cache lock");
+
         CliRun stop = CliRun.of(env, home, "stop");
         assertEquals(0, stop.code(), stop.err());
         assertTrue(stop.out().endsWith("stopped\n"), stop.out());
@@ -127,8 +135,21 @@ class RunProcessTest {
         assertTrue(new ProcessGroup(s.processGroup()).empty());
         assertTrue(Files.readString(dir.resolve("out.txt")).contains("  supervise     stopped  "));
 
+        assertTrue(exclusivelyLockable(lock), "the lock went with the run");
+
         CliRun after = CliRun.of(env, home, "status");
         assertEquals(1, after.code());
         assertTrue(after.out().startsWith("not running: no aim-engine run is active"), after.out());
+    }
+
+    /** What 'cache clean' needs before it deletes a model: no run may hold the lock. */
+    private static boolean exclusivelyLockable(Path lockFile) throws IOException {
+        try (FileChannel c = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock l = c.tryLock(0, Long.MAX_VALUE, false);
+            if (l != null) {
+                l.release();
+            }
+            return l != null;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +38,9 @@ public final class StandInEngine {
     /** The test JVM's environment with the stand-in first on PATH and its STANDIN_* settings. */
     public static Map<String, String> env(Path bin, Map<String, String> standin) {
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.keySet().removeIf(k -> k.startsWith("STANDIN_") || k.equals("AIM_ENGINE_ARGS"));
+        // nothing of the machine's own aim-engine or Hugging Face set-up may leak into a test run
+        env.keySet().removeIf(k -> k.startsWith("STANDIN_") || k.startsWith("AIM_") || k.startsWith("HF_")
+                || List.of("CACHE_DIR", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "LOG_LEVEL").contains(k));
         env.put("PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.putAll(standin);
         return env;
