@@ -57,8 +57,9 @@ public final class Supervisor {
             String why = "the engine " + p.describeExit() + p.output().failure().map(f -> ": " + f).orElse("");
             if (engine.restarts() >= settings.maxRestarts()) {
                 engine.stop(settings.grace(), stop::urgent);
-                return new Outcome(ExitCodes.FAILURE, why + "; restarted " + engine.restarts()
-                        + " times already (--restarts " + settings.maxRestarts() + "), giving up");
+                int n = engine.restarts();
+                return new Outcome(ExitCodes.FAILURE, why + "; giving up after " + n + (n == 1 ? " restart" : " restarts")
+                        + " (--restarts " + settings.maxRestarts() + ")");
             }
             Duration delay = settings.backoff().nth(engine.restarts() + 1);
             log.warn("supervise", why + "; restarting in " + seconds(delay) + " (restart " + (engine.restarts() + 1)
