@@ -89,6 +89,11 @@ public final class HealthWaiter {
         }
     }
 
+    /** One health check, for an engine that already served. */
+    public boolean healthy(URI base) throws InterruptedException {
+        return health.check(base).isPresent();
+    }
+
     private static ExitException exited(EngineProcess engine) throws InterruptedException {
         engine.drainOutput(Duration.ofSeconds(1));
         String cause = engine.output().failure().orElse("last engine line: " + quoted(engine.output().lastLine()));

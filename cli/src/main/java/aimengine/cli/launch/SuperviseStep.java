@@ -40,7 +40,7 @@ public final class SuperviseStep implements Step {
     @Override
     public String run(StepResults results) throws InterruptedException {
         RunningEngine engine = results.get(LaunchKeys.ENGINE);
-        Supervisor.Settings s = new Supervisor.Settings(settings.base(), settings.timeout(), settings.restarts(),
+        Supervisor.Settings s = Supervisor.Settings.of(settings.base(), settings.timeout(), settings.restarts(),
                 restartBackoff, settings.grace());
         Supervisor.Outcome outcome = new Supervisor(engine, waiter, s, stop, wakeup, log).supervise();
         results.put(LaunchKeys.OUTCOME, outcome);

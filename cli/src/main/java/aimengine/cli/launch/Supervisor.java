@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps a healthy engine serving: an engine that dies is restarted (after a backoff) and awaited again, up to a
@@ -18,11 +19,19 @@ public final class Supervisor {
     }
 
     /**
-     * @param healthTimeout how long a restarted engine may take to become healthy
-     * @param maxRestarts   restarts allowed before giving up (--restarts)
-     * @param grace         between SIGTERM and SIGKILL when stopping (--grace)
+     * @param healthTimeout   how long a restarted engine may take to become healthy
+     * @param maxRestarts     restarts allowed before giving up (--restarts)
+     * @param grace           between SIGTERM and SIGKILL when stopping (--grace)
+     * @param healthEvery     how often a serving engine's health is checked
+     * @param unhealthyChecks failed checks in a row that make a running engine count as dead
      */
-    public record Settings(URI base, Duration healthTimeout, int maxRestarts, Backoff backoff, Duration grace) {
+    public record Settings(URI base, Duration healthTimeout, int maxRestarts, Backoff backoff, Duration grace,
+                           Duration healthEvery, int unhealthyChecks) {
+
+        /** A serving engine is checked every 10 s and taken for dead after 3 failed checks in a row. */
+        public static Settings of(URI base, Duration healthTimeout, int maxRestarts, Backoff backoff, Duration grace) {
+            return new Settings(base, healthTimeout, maxRestarts, backoff, grace, Duration.ofSeconds(10), 3);
+        }
     }
 
     private static final Duration WATCH = Duration.ofSeconds(1);
@@ -47,25 +56,26 @@ public final class Supervisor {
     public Outcome supervise() throws InterruptedException {
         while (true) {
             EngineProcess p = engine.current();
-            while (p.alive() && !stop.requested()) {
-                wakeup.sleep(WATCH);
-            }
+            Optional<String> sick = watch(p);
             if (stop.requested()) {
                 return stopped("while serving");
             }
-            p.drainOutput(Duration.ofSeconds(1));
-            String why = "the engine " + p.describeExit() + p.output().failure().map(f -> ": " + f).orElse("");
-            if (engine.restarts() >= settings.maxRestarts()) {
-                engine.stop(settings.grace(), stop::urgent);
-                int n = engine.restarts();
+            String why;
+            if (sick.isPresent()) {
+                why = sick.get();
+            } else {
+                p.drainOutput(Duration.ofSeconds(1));
+                why = "the engine " + p.describeExit() + p.output().failure().map(f -> ": " + f).orElse("");
+            }
+            engine.stop(settings.grace(), stop::urgent);
+            int n = engine.restarts();
+            if (n >= settings.maxRestarts()) {
                 return new Outcome(ExitCodes.FAILURE, why + "; giving up after " + n + (n == 1 ? " restart" : " restarts")
                         + " (--restarts " + settings.maxRestarts() + ")");
             }
-            Duration delay = settings.backoff().nth(engine.restarts() + 1);
-            log.warn("supervise", why + "; restarting in " + seconds(delay) + " (restart " + (engine.restarts() + 1)
-                    + " of " + settings.maxRestarts() + ")", Map.of("exitCode", p.exitCode().orElse(-1),
-                    "restarts", engine.restarts()));
-            engine.stop(settings.grace(), stop::urgent);
+            Duration delay = settings.backoff().nth(n + 1);
+            log.warn("supervise", why + "; restarting in " + seconds(delay) + " (restart " + (n + 1) + " of "
+                    + settings.maxRestarts() + ")", Map.of("exitCode", p.exitCode().orElse(-1), "restarts", n));
             if (!sleepUnlessStopped(delay)) {
                 return stopped("before a restart");
             }
@@ -76,6 +86,31 @@ public final class Supervisor {
                 return stopped("while the engine was restarting");
             }
         }
+    }
+
+    /**
+     * Watches a serving engine until it exits, a stop is asked for, or it stops answering its health check (vLLM's
+     * API server can outlive its engine core, answering 503).
+     *
+     * @return why the engine is taken for dead while its process still runs; empty when it exited or a stop came
+     */
+    private Optional<String> watch(EngineProcess p) throws InterruptedException {
+        int failed = 0;
+        long nextCheck = System.nanoTime() + settings.healthEvery().toNanos();
+        while (p.alive() && !stop.requested()) {
+            long untilCheck = nextCheck - System.nanoTime();
+            if (untilCheck > 0) {
+                wakeup.sleep(Duration.ofNanos(Math.min(untilCheck, WATCH.toNanos())));
+                continue;
+            }
+            nextCheck = System.nanoTime() + settings.healthEvery().toNanos();
+            failed = waiter.healthy(settings.base()) ? 0 : failed + 1;
+            if (failed >= settings.unhealthyChecks() && p.alive() && !stop.requested()) {
+                return Optional.of("the engine stopped answering " + settings.base() + "/health (" + failed
+                        + " checks in a row, " + seconds(settings.healthEvery()) + " apart)");
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return true when the restarted engine became healthy */

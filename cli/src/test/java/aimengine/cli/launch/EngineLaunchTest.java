@@ -126,7 +126,7 @@ class EngineLaunchTest {
         RunningEngine engine = engine(Map.of("STANDIN_MODE", "crash-after-healthy", "STANDIN_LOAD_MS", "100",
                 "STANDIN_CRASH_MS", "200"));
         waiter().await(engine.start(), base(), Duration.ofSeconds(30));
-        Supervisor.Outcome outcome = new Supervisor(engine, waiter(), new Supervisor.Settings(base(),
+        Supervisor.Outcome outcome = new Supervisor(engine, waiter(), Supervisor.Settings.of(base(),
                 Duration.ofSeconds(30), 2, FAST_RESTARTS, Duration.ofSeconds(5)), stop, wakeup, log).supervise();
         assertEquals(new Supervisor.Outcome(ExitCodes.FAILURE, "the engine exited with status 1; giving up after 2"
                 + " restarts (--restarts 2)"), outcome);
@@ -137,12 +137,27 @@ class EngineLaunchTest {
     }
 
     @Test
+    void anEngineThatStopsAnsweringItsHealthCheckIsTakenForDeadAndRestarted() throws Exception {
+        RunningEngine engine = engine(Map.of("STANDIN_MODE", "sick-after-healthy", "STANDIN_LOAD_MS", "100",
+                "STANDIN_CRASH_MS", "300"));
+        EngineProcess first = engine.start();
+        waiter().await(first, base(), Duration.ofSeconds(30));
+        Supervisor.Outcome outcome = new Supervisor(engine, waiter(), new Supervisor.Settings(base(),
+                Duration.ofSeconds(30), 1, FAST_RESTARTS, Duration.ofSeconds(5), Duration.ofMillis(200), 2), stop, wakeup,
+                log).supervise();
+        assertEquals(new Supervisor.Outcome(ExitCodes.FAILURE, "the engine stopped answering " + base() + "/health (2"
+                + " checks in a row, 200 ms apart); giving up after 1 restart (--restarts 1)"), outcome);
+        assertFalse(first.alive(), "the sick engine was stopped before its restart");
+        assertTrue(new ProcessGroup(engine.current().processGroup()).empty());
+    }
+
+    @Test
     void aStopRequestWhileServingStopsTheGroup() throws Exception {
         RunningEngine engine = engine(Map.of("STANDIN_WORKER", "1"));
         waiter().await(engine.start(), base(), Duration.ofSeconds(30));
         CompletableFuture<Supervisor.Outcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                return new Supervisor(engine, waiter(), new Supervisor.Settings(base(), Duration.ofSeconds(30), 3,
+                return new Supervisor(engine, waiter(), Supervisor.Settings.of(base(), Duration.ofSeconds(30), 3,
                         FAST_RESTARTS, Duration.ofSeconds(10)), stop, wakeup, log).supervise();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);

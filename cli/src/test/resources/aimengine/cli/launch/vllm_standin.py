@@ -5,9 +5,10 @@
 #
 # Behaviour from the environment:
 #   STANDIN_MODE     healthy (default) | crash-at-start | crash-after-healthy | never-healthy | ignore-sigterm
-#                    | failure-line
+#                    | failure-line | sick-after-healthy (keeps running, /health answers 503, as vLLM's API server
+#                    does once its engine core died)
 #   STANDIN_LOAD_MS  how long "loading" takes before the port opens (default 300)
-#   STANDIN_CRASH_MS crash-after-healthy: how long it serves before it dies (default 300)
+#   STANDIN_CRASH_MS crash-after-healthy, sick-after-healthy: how long it serves before it dies (default 300)
 #   STANDIN_WORKER   1: start a worker child process too (as vLLM starts engine-core workers), which ignores SIGTERM
 #                    in ignore-sigterm mode, so that tests see the whole process group stopped
 #   STANDIN_QUIET    1: do not print the ready line (to measure health detection by polling alone)
@@ -75,7 +76,7 @@ def main(argv):
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             if self.path == "/health":
-                self.reply(503 if mode == "never-healthy" else 200, b"")
+                self.reply(503 if mode == "never-healthy" or sick.is_set() else 200, b"")
             elif self.path == "/v1/models":
                 body = json.dumps({"object": "list", "data": [{"id": served, "object": "model", "root": model}]})
                 self.reply(200, body.encode())
@@ -91,6 +92,7 @@ def main(argv):
         def log_message(self, *a):
             pass
 
+    sick = threading.Event()
     server = http.server.ThreadingHTTPServer((host, port), Handler)
     log("STANDIN port-open %.6f" % time.time())
     if os.environ.get("STANDIN_QUIET") != "1":
@@ -100,6 +102,10 @@ def main(argv):
         time.sleep(int(os.environ.get("STANDIN_CRASH_MS", "300")) / 1000.0)
         log("ERROR EngineCore died unexpectedly")
         os._exit(1)
+    if mode == "sick-after-healthy":
+        time.sleep(int(os.environ.get("STANDIN_CRASH_MS", "300")) / 1000.0)
+        log("ERROR EngineCore died; the API server answers 503")
+        sick.set()
     while True:
         time.sleep(3600)
 
