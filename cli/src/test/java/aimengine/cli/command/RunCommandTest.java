@@ -180,7 +180,7 @@ class RunCommandTest {
     @Test
     void anEngineThatKeepsDyingIsRestartedThenGivenUp() {
         env.put("STANDIN_MODE", "crash-after-healthy");
-        env.put("STANDIN_CRASH_MS", "200");
+        env.put("STANDIN_CRASH_MS", "1500");
         CliRun r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--restarts", "1", "--log-file", dir.resolve("my.log").toString(), "--engine-version", "v0.19.0");
         assertEquals(1, r.code(), r.err());

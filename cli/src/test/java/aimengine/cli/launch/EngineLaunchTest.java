@@ -124,7 +124,7 @@ class EngineLaunchTest {
     @Test
     void anEngineThatDiesIsRestartedUntilTheRestartsAreUsedUp() throws Exception {
         RunningEngine engine = engine(Map.of("STANDIN_MODE", "crash-after-healthy", "STANDIN_LOAD_MS", "100",
-                "STANDIN_CRASH_MS", "200"));
+                "STANDIN_CRASH_MS", "1500"));
         waiter().await(engine.start(), base(), Duration.ofSeconds(30));
         Supervisor.Outcome outcome = new Supervisor(engine, waiter(), Supervisor.Settings.of(base(),
                 Duration.ofSeconds(30), 2, FAST_RESTARTS, Duration.ofSeconds(5)), stop, wakeup, log).supervise();
@@ -139,7 +139,7 @@ class EngineLaunchTest {
     @Test
     void anEngineThatStopsAnsweringItsHealthCheckIsTakenForDeadAndRestarted() throws Exception {
         RunningEngine engine = engine(Map.of("STANDIN_MODE", "sick-after-healthy", "STANDIN_LOAD_MS", "100",
-                "STANDIN_CRASH_MS", "300"));
+                "STANDIN_CRASH_MS", "1500"));
         EngineProcess first = engine.start();
         waiter().await(first, base(), Duration.ofSeconds(30));
         Supervisor.Outcome outcome = new Supervisor(engine, waiter(), new Supervisor.Settings(base(),
