@@ -81,7 +81,7 @@ final class RunWorkflow {
     private final StepResults results = new StepResults();
     private final Instant started = Instant.now();
     private boolean stateWriteFailed;
-    private volatile ModelLock modelLock;
+    private ModelLock modelLock;
 
     RunWorkflow(CliContext context, PlanMixin plan, RunMixin run, OutputMixin output, PrintWriter out, PrintWriter err,
                 boolean debug) {
@@ -253,7 +253,7 @@ final class RunWorkflow {
     }
 
     /** A model the engine serves is locked in the cache, so that 'aim-engine cache clean' leaves it alone. */
-    private void holdModelLock() {
+    private synchronized void holdModelLock() {
         String checkpoint = results.get(LaunchKeys.PLAN).selected().checkpoint();
         try {
             modelLock = ModelLock.acquire(setup.cacheRoot(), checkpoint);
@@ -269,7 +269,7 @@ final class RunWorkflow {
      * The safety net, also run by the shutdown hook (SIGHUP, an exit from elsewhere): no engine process outlives
      * aim-engine, and its model lock and state file go with it.
      */
-    private void cleanUp(RunStateFile stateFile) {
+    private synchronized void cleanUp(RunStateFile stateFile) {
         results.find(LaunchKeys.ENGINE).ifPresent(engine -> {
             try {
                 engine.stop(settings.grace(), stop::urgent);
