@@ -61,11 +61,11 @@ public final class PlanSetup {
     }
 
     public Plan plan(int port, String bindAddress) {
-        return plan(port, bindAddress, false);
+        return plan(host(false), port, bindAddress);
     }
 
-    public Plan plan(int port, String bindAddress, boolean engineProbe) {
-        HostView host = host(engineProbe);
+    /** Plans for a host view already taken (run detects once, as its own step). */
+    public Plan plan(HostView host, int port, String bindAddress) {
         Planner planner = new Planner(RuleBase.compile(data.drl()), hardware(), data.recipes(hardware()),
                 new ModelResolver(cacheRoot(), data.models()), new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
         return planner.plan(options.request(), host, port, bindAddress);
