@@ -26,6 +26,9 @@ public final class RunMixin {
     @Option(names = "--log-file", paramLabel = "FILE", description = "The engine's output (default: engine.log in the state folder, AIM_STATE_DIR or ~/.cache/aim-engine/run).")
     Path logFile;
 
+    @Option(names = "--offline", description = "Refuse to start a model that is not completely in the cache, and tell the engine not to download (HF_HUB_OFFLINE=1).")
+    boolean offline;
+
     @Option(names = "--dry-run", description = "Stop after generating the command: print it, its environment and the launch graph.")
     boolean dryRun;
 

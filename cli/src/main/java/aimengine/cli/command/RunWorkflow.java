@@ -1,6 +1,7 @@
 package aimengine.cli.command;
 
 import aimengine.cache.CacheBusyException;
+import aimengine.cache.CheckpointStatus;
 import aimengine.cache.ModelLock;
 import aimengine.cli.CliContext;
 import aimengine.cli.launch.AwaitHealthStep;
@@ -40,6 +41,7 @@ import aimengine.engine.FlagCatalogs;
 import aimengine.engine.FlagValidator;
 import aimengine.engine.InstalledEngineFlags;
 import aimengine.hardware.Backend;
+import aimengine.plan.Plan;
 import aimengine.plan.SelectedPlan;
 import aimengine.yaml.InputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,7 +146,7 @@ final class RunWorkflow {
         HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2)), Backoff.HEALTH, wakeup, stop, log, System::nanoTime);
         List<Step> steps = List.of(
                 new DetectStep(() -> setup.host(true)),
-                new SelectStep(host -> setup.plan(host, settings.port(), settings.bind())),
+                new SelectStep(host -> availableOffline(setup.plan(host, settings.port(), settings.bind()))),
                 new GenerateStep(EngineOverrides.parse(run.engineArgs, context.env(EngineOverrides.ENV)),
                         catalogs(shipped), new FlagValidator(shipped),
                         key -> setup.hardware().byKey(key).orElseThrow(), settings, log),
@@ -153,6 +155,19 @@ final class RunWorkflow {
                 new AwaitHealthStep(waiter, settings, stop, log),
                 new SuperviseStep(waiter, settings, Backoff.RESTART, stop, wakeup, log));
         return LaunchGraph.of(steps);
+    }
+
+    /** With --offline, a plan whose checkpoint is not completely cached cannot start: the engine may not download. */
+    private Plan availableOffline(Plan plan) {
+        if (!run.offline || !plan.feasible()) {
+            return plan;
+        }
+        CheckpointStatus cache = setup.cacheStatus(plan);
+        if (!cache.usableOffline()) {
+            throw new ExitException(ExitCodes.NO_PLAN, "--offline: " + cache.checkpointId() + " is not completely in the"
+                    + " cache (" + String.join("; ", cache.problems()) + "); download it first or run without --offline");
+        }
+        return plan;
     }
 
     /** --engine-version's shipped catalog; else what the installed engine says; else the newest shipped catalog. */
@@ -199,7 +214,7 @@ final class RunWorkflow {
         }
         Path logFile = run.logFile != null ? context.workingDirectory().resolve(run.logFile) : StateDir.defaultLogFile(stateDir);
         return new LaunchSettings(run.bind, port, Duration.ofSeconds(timeout), run.restarts, Duration.ofSeconds(run.grace),
-                logFile, context.env(), context.workingDirectory());
+                logFile, context.env(), context.workingDirectory(), run.offline);
     }
 
     private int defaultTimeout() {

@@ -72,6 +72,9 @@ public final class GenerateStep implements Step {
         Hardware hw = hardware.apply(s.candidate().hardware());
         EngineCommand command = new EngineCommandBuilder(b -> catalog).build(s.recipe(), merged.variant(), hw,
                 new EngineCommandBuilder.Target(s.checkpoint(), imposed, settings.port(), settings.bind()));
+        if (settings.offline()) {
+            command = command.withEnv("HF_HUB_OFFLINE", "1");
+        }
         List<String> envProblems = EngineEnvironment.problems(command.env());
         if (!envProblems.isEmpty()) {
             throw new InputException(envProblems.stream()

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param workingDirectory where the engine runs
  */
 public record LaunchSettings(String bind, int port, Duration timeout, int restarts, Duration grace, Path logFile,
-                             Map<String, String> env, Path workingDirectory) {
+                             Map<String, String> env, Path workingDirectory, boolean offline) {
 
     public LaunchSettings {
         env = Map.copyOf(env);

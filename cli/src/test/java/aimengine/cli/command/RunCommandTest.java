@@ -86,6 +86,35 @@ class RunCommandTest {
     }
 
     @Test
+    void offlineRefusesAModelThatIsNotCached() {
+        env.put("CACHE_DIR", dir.resolve("empty-cache").toString());
+        CliRun r = run("run", MODEL, "--host", HOST, "--precision", "bf16", "--offline", "--dry-run");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("--offline: " + MODEL + " is not completely in the cache"), r.err());
+    }
+
+    @Test
+    void offlineStartsACachedModelAndTellsTheEngineNotToDownload() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path folder = cache.resolve("models--meta-llama--Llama-3.1-8B-Instruct");
+        Path blob = Files.createDirectories(folder.resolve("blobs")).resolve("0123abcd");
+        // Big enough to pass for the weights: a sparse file of the expected size (8.03e9 x 2 bytes).
+        try (var f = new java.io.RandomAccessFile(blob.toFile(), "rw")) {
+            f.setLength(16_060_522_496L);
+        }
+        Path snapshot = Files.createDirectories(folder.resolve("snapshots/rev1"));
+        Files.createSymbolicLink(snapshot.resolve("model.safetensors"), Path.of("../../blobs/0123abcd"));
+        Files.writeString(snapshot.resolve("config.json"), Files.readString(
+                Path.of("../planner/src/test/resources/configs/Llama-3.1-8B.config.json")));
+        Files.createDirectories(folder.resolve("refs"));
+        Files.writeString(folder.resolve("refs/main"), "rev1");
+        env.put("CACHE_DIR", cache.toString());
+        CliRun r = run("run", MODEL, "--host", HOST, "--precision", "bf16", "--offline", "--dry-run", "-o", "json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("1", new ObjectMapper().readTree(r.out()).path("env").path("HF_HUB_OFFLINE").asText(), r.out());
+    }
+
+    @Test
     void launchTakesTheGpuCountAsItsSecondArgument() throws Exception {
         CliRun r = run("launch", MODEL, "2", "--host", "../examples/hosts/mi300x-2.yaml", "--dry-run", "-o", "json");
         assertEquals(0, r.code(), r.err());

@@ -163,6 +163,6 @@ class SmallPartsTest {
     }
 
     private LaunchSettings settings(String bind) {
-        return new LaunchSettings(bind, 8000, Duration.ofSeconds(1), 0, Duration.ZERO, dir, Map.of(), dir);
+        return new LaunchSettings(bind, 8000, Duration.ofSeconds(1), 0, Duration.ZERO, dir, Map.of(), dir, false);
     }
 }
