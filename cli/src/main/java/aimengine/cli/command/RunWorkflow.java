@@ -151,7 +151,7 @@ final class RunWorkflow {
                         catalogs(shipped), new FlagValidator(shipped),
                         key -> setup.hardware().byKey(key).orElseThrow(), settings, log),
                 new SpawnStep(new EngineInstallation(context.env(), InstalledEngineFlags.processRunner(context.env())),
-                        settings, log, wakeup, Clock.systemUTC(), this::recordState, this::holdModelLock),
+                        settings, log, wakeup, Clock.systemUTC(), this::recordState, this::holdModelLock, stop),
                 new AwaitHealthStep(waiter, settings, stop, log),
                 new SuperviseStep(waiter, settings, Backoff.RESTART, stop, wakeup, log));
         return LaunchGraph.of(steps);
