@@ -48,7 +48,7 @@ public final class ToolRunner {
             out = Files.createTempFile("aim-probe-", ".out");
             err = Files.createTempFile("aim-probe-", ".err");
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().clear();
