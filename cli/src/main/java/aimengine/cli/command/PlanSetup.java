@@ -11,7 +11,8 @@ import aimengine.plan.Plan;
 import aimengine.plan.Planner;
 import aimengine.probe.HostProfile;
 import aimengine.probe.HostView;
-import aimengine.rules.RuleBase;
+import aimengine.rules.RuleBases;
+import aimengine.rules.RuleCache;
 
 /** Builds the planner and the host view from the plan options, and plans. Shared by plan, config and run. */
 public final class PlanSetup {
@@ -46,8 +47,9 @@ public final class PlanSetup {
 
     public Plan plan(int port, String bindAddress) {
         HostView host = host();
-        Planner planner = new Planner(RuleBase.compile(data.drl()), hardware(), data.recipes(hardware()),
-                new ModelResolver(cacheRoot(), data.models()), new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
+        Planner planner = new Planner(RuleBases.load(data, RuleCache.defaultRoot(context.env(), context.home())),
+                hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
+                new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
         return planner.plan(options.request(), host, port, bindAddress);
     }
 
