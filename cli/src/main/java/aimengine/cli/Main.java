@@ -13,8 +13,8 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        CliContext context = new CliContext(System.getenv(), Path.of(System.getProperty("user.home")),
-                Path.of("").toAbsolutePath());
+        // The working directory stays relative so that messages name files the way the user wrote them.
+        CliContext context = new CliContext(System.getenv(), Path.of(System.getProperty("user.home")), Path.of(""));
         System.exit(run(context, out, err, args));
     }
 
@@ -24,7 +24,6 @@ public final class Main {
 
     /** Convenience for tests and tools that run with the real environment. */
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        return run(new CliContext(env, Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath()),
-                out, err, args);
+        return run(new CliContext(env, Path.of(System.getProperty("user.home")), Path.of("")), out, err, args);
     }
 }

@@ -63,9 +63,9 @@ public final class ModelCatalog {
                     }
                     JsonNode json = yaml.readTree(Files.readString(file)).get("config");
                     ModelFacts facts = ConfigFacts.from(id, json, name);
-                    map.put(id.toLowerCase(), facts);
+                    register(map, id, facts, name, problems);
                     for (String alias : aliases) {
-                        map.put(alias.toLowerCase(), facts.withId(alias));
+                        register(map, alias, facts.withId(alias), name, problems);
                     }
                 } catch (InputException e) {
                     problems.addAll(e.problems());
@@ -78,6 +78,15 @@ public final class ModelCatalog {
             throw new InputException(problems);
         }
         return new ModelCatalog(map);
+    }
+
+    private static void register(Map<String, ModelFacts> map, String id, ModelFacts facts, String file,
+                                 List<InputProblem> problems) {
+        ModelFacts previous = map.putIfAbsent(id.toLowerCase(), facts);
+        if (previous != null) {
+            problems.add(new InputProblem(file, 0, "model '" + id + "' is already described by " + previous.source()
+                    + "; keep one entry per model (ids and aliases must be unique)"));
+        }
     }
 
     public Optional<ModelFacts> find(String id) {

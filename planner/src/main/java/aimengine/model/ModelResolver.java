@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,7 @@ public final class ModelResolver {
     private final CacheRoot cache;
     private final ModelCatalog catalog;
     private final ObjectMapper json = new ObjectMapper();
+    private final SafetensorsInspector weights = new SafetensorsInspector();
 
     public ModelResolver(CacheRoot cache, ModelCatalog catalog) {
         this.cache = cache;
@@ -85,7 +87,16 @@ public final class ModelResolver {
         if (node == null || !node.isObject()) {
             throw new InputException(config.toString(), 0, "model config is not a JSON object");
         }
-        return ConfigFacts.from(model, node, config.toString());
+        ModelFacts facts = ConfigFacts.from(model, node, config.toString());
+        OptionalLong counted = weights.parameters(config.getParent(), facts.nativeDtype());
+        if (counted.isEmpty() || facts.isMoe()) {
+            return facts;
+        }
+        // Dense models: the weights on disk are the exact count; MoE active counts still come from the config.
+        long n = counted.getAsLong();
+        return new ModelFacts(facts.id(), facts.architecture(), n, n, facts.layers(), facts.attentionHeads(),
+                facts.kvHeads(), facts.headDim(), facts.hiddenSize(), facts.maxContext(), facts.nativeDtype(),
+                facts.quantization(), facts.kvLoraRank(), facts.qkRopeHeadDim(), facts.source() + " + safetensors headers");
     }
 
     private static String firstLine(String s) {

@@ -86,11 +86,10 @@ public final class Planner {
                     ? CandidateOutcome.Status.SELECTED
                     : rejections.isEmpty() ? CandidateOutcome.Status.ELIGIBLE : CandidateOutcome.Status.REJECTED;
             String rule = !rejections.isEmpty() ? rejections.get(0).rule() : hint != null ? hint.rule() : null;
-            String reason = !rejections.isEmpty()
-                    ? String.join("; ", rejections.stream().map(aimengine.plan.Rejection::reason).toList())
-                    : hint != null ? hint.message() : null;
+            String reason = !rejections.isEmpty() ? rejections.get(0).reason() : hint != null ? hint.message() : null;
+            List<aimengine.plan.Rejection> more = rejections.isEmpty() ? List.of() : rejections.subList(1, rejections.size());
             outcomes.add(new CandidateOutcome(s.candidate(), status, rejections.isEmpty() && hint != null, rule, reason,
-                    fit == null ? null : fit.estimate()));
+                    more, fit == null ? null : fit.estimate()));
         }
         outcomes.sort(Comparator.comparing((CandidateOutcome c) -> c.status().ordinal())
                 .thenComparing(c -> c.candidate().key()));

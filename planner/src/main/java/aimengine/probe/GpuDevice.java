@@ -16,4 +16,34 @@ package aimengine.probe;
  */
 public record GpuDevice(int index, String vendor, String product, int pciDeviceId, String busAddress,
                         String llvmTarget, long vramMiB, String partition, String packageId, String uuid) {
+
+    public GpuDevice withIndex(int newIndex) {
+        return new GpuDevice(newIndex, vendor, product, pciDeviceId, busAddress, llvmTarget, vramMiB, partition,
+                packageId, uuid);
+    }
+
+    public GpuDevice withUuid(String newUuid) {
+        return new GpuDevice(index, vendor, product, pciDeviceId, busAddress, llvmTarget, vramMiB, partition,
+                packageId, newUuid);
+    }
+
+    public GpuDevice withPciDeviceId(int newPciDeviceId) {
+        return new GpuDevice(index, vendor, product, newPciDeviceId, busAddress, llvmTarget, vramMiB, partition,
+                packageId, uuid);
+    }
+
+    public GpuDevice withVramMiB(long newVramMiB) {
+        return new GpuDevice(index, vendor, product, pciDeviceId, busAddress, llvmTarget, newVramMiB, partition,
+                packageId, uuid);
+    }
+
+    public GpuDevice withProduct(String newProduct, String newLlvmTarget) {
+        return new GpuDevice(index, vendor, newProduct, pciDeviceId, busAddress, newLlvmTarget, vramMiB, partition,
+                packageId, uuid);
+    }
+
+    public GpuDevice withPackage(String newPackageId, String newPartition) {
+        return new GpuDevice(index, vendor, product, pciDeviceId, busAddress, llvmTarget, vramMiB, newPartition,
+                newPackageId, uuid);
+    }
 }

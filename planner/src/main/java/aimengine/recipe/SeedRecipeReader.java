@@ -6,6 +6,7 @@ import aimengine.hardware.Precision;
 import aimengine.yaml.InputProblem;
 import aimengine.yaml.MapReader;
 import aimengine.yaml.YamlNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 
 /** Reads aim-engine's own recipe format (one model x hardware x precision per file, variants per engine and GPU count). */
 final class SeedRecipeReader {
-    private static final Pattern COUNT_KEY = Pattern.compile("([1-9][0-9]{0,2})_gpu");
+    private static final Pattern COUNT_KEY = Pattern.compile("([-+]?[0-9]+)_gpu");
+    private static final int MAX_GPUS = 999;
 
     private final HardwareCatalog hardware;
 
@@ -69,15 +71,22 @@ final class SeedRecipeReader {
                         + " is not a GPU count; write N_gpu such as 1_gpu or 8_gpu");
                 continue;
             }
-            int gpus = Integer.parseInt(matcher.group(1));
-            RecipeVariant v = readVariant(m.file(), backend, gpus, e.getValue(), m.problems());
+            BigInteger count = new BigInteger(matcher.group(1));
+            if (count.signum() <= 0 || count.compareTo(BigInteger.valueOf(MAX_GPUS)) > 0) {
+                counts.problem(section.keyLine(e.getKey()), "'" + e.getKey() + "' under " + backend.recipeSection()
+                        + ": the GPU count must be between 1 and " + MAX_GPUS);
+                continue;
+            }
+            int gpus = count.intValue();
+            RecipeVariant v = readVariant(m.file(), backend, gpus, e.getValue(), section.keyLine(e.getKey()), m.problems());
             if (v != null) {
                 variants.add(v);
             }
         }
     }
 
-    private RecipeVariant readVariant(String file, Backend backend, int gpus, YamlNode node, List<InputProblem> problems) {
+    private RecipeVariant readVariant(String file, Backend backend, int gpus, YamlNode node, int line,
+                                      List<InputProblem> problems) {
         MapReader v = MapReader.of(file, node, "'" + gpus + "_gpu'", problems);
         if (v == null) {
             return null;
@@ -89,6 +98,6 @@ final class SeedRecipeReader {
         v.finish();
         RecipeFields.checkTensorParallel(v, backend, gpus, args);
         return problems.size() > before ? null
-                : new RecipeVariant(backend, gpus, enabled == null || enabled, args, env, node.line());
+                : new RecipeVariant(backend, gpus, enabled == null || enabled, args, env, line);
     }
 }

@@ -8,6 +8,9 @@ public record InputProblem(String file, int line, String message) {
 
     @Override
     public String toString() {
+        if (file.isEmpty()) {
+            return message;
+        }
         return line > 0 ? file + ":" + line + ": " + message : file + ": " + message;
     }
 }

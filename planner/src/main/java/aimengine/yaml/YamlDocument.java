@@ -7,7 +7,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -38,9 +40,13 @@ public final class YamlDocument {
                         + " MiB; this is not a YAML recipe or profile");
             }
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, 0, "no such file; check the path");
+        } catch (AccessDeniedException e) {
+            throw new InputException(name, 0, "permission denied; check the file's permissions");
         } catch (IOException e) {
-            throw new InputException(name, 0, "cannot read file (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); check the path and its permissions");
+            // The exception's class name would read like a crash; its message alone says what happened.
+            throw new InputException(name, 0, "cannot read file (" + e.getMessage() + "); check the path and its permissions");
         }
         return parse(name, decode(name, bytes));
     }
@@ -87,7 +93,6 @@ public final class YamlDocument {
 
     public static YamlNode parse(String name, String text) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(40);
         Yaml yaml = new Yaml(options);

@@ -44,8 +44,22 @@ public final class YamlNode {
         this.items = items;
     }
 
+    /**
+     * Most nodes a document may expand to. Aliases let a small file expand exponentially ("billion laughs"); no recipe,
+     * profile or catalog comes near this.
+     */
+    static final int MAX_NODES = 200_000;
+
     static YamlNode of(Node node, String file) {
+        return of(node, file, new int[] {0});
+    }
+
+    private static YamlNode of(Node node, String file, int[] count) {
         int line = node.getStartMark().getLine() + 1;
+        if (++count[0] > MAX_NODES) {
+            throw new InputException(file, line, "the document expands to more than " + MAX_NODES
+                    + " values (aliases expanding into each other?); expected a recipe or profile");
+        }
         if (node instanceof MappingNode map) {
             Map<String, YamlNode> entries = new LinkedHashMap<>();
             Map<String, Integer> keyLines = new LinkedHashMap<>();
@@ -55,15 +69,20 @@ public final class YamlNode {
                 if (!(key instanceof ScalarNode scalarKey)) {
                     throw new InputException(file, keyLine, "a key must be a plain word, not a list or a map");
                 }
-                entries.put(scalarKey.getValue(), of(tuple.getValueNode(), file));
-                keyLines.put(scalarKey.getValue(), keyLine);
+                // The composer keeps duplicate keys (only the constructor would refuse them), so refuse them here.
+                Integer first = keyLines.putIfAbsent(scalarKey.getValue(), keyLine);
+                if (first != null) {
+                    throw new InputException(file, keyLine, "duplicate key '" + scalarKey.getValue()
+                            + "' (first on line " + first + "); give each key once");
+                }
+                entries.put(scalarKey.getValue(), of(tuple.getValueNode(), file, count));
             }
             return new YamlNode(Kind.MAP, line, null, node.getTag(), false, entries, keyLines, List.of());
         }
         if (node instanceof SequenceNode seq) {
             List<YamlNode> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                items.add(of(item, file));
+                items.add(of(item, file, count));
             }
             return new YamlNode(Kind.LIST, line, null, node.getTag(), false, Map.of(), Map.of(), items);
         }

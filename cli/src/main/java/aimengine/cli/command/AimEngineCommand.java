@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
                 ConfigCommand.class,
+                RecipesCommand.class,
+                ModelsCommand.class,
+                DetectCommand.class,
+                CacheCommand.class,
         })
 public final class AimEngineCommand implements Runnable {
     private final CliContext context;

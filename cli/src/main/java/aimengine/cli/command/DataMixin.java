@@ -20,7 +20,22 @@ public final class DataMixin {
     @Option(names = "--no-builtin-rules", description = "Leave out the built-in rules and hardware entries (the --rules folders must hold all).")
     boolean noBuiltinRules;
 
-    public DataOptions toOptions() {
-        return new DataOptions(recipes, !noBuiltinRecipes, rules, !noBuiltinRules, List.of());
+    /** The folders with relative ones taken from {@code workingDirectory} (the CliContext's, so tests can set it). */
+    public DataOptions toOptions(Path workingDirectory) {
+        return new DataOptions(recipeDirs(workingDirectory), !noBuiltinRecipes, resolve(workingDirectory, rules),
+                !noBuiltinRules, List.of());
+    }
+
+    /** The --recipes folders, relative ones taken from {@code workingDirectory}. */
+    public List<Path> recipeDirs(Path workingDirectory) {
+        return resolve(workingDirectory, recipes);
+    }
+
+    public boolean builtinRecipes() {
+        return !noBuiltinRecipes;
+    }
+
+    private static List<Path> resolve(Path workingDirectory, List<Path> paths) {
+        return paths.stream().map(p -> workingDirectory.resolve(p).normalize()).toList();
     }
 }

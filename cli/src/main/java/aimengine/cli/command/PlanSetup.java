@@ -24,7 +24,7 @@ public final class PlanSetup {
     public PlanSetup(CliContext context, PlanMixin options) {
         this.context = context;
         this.options = options;
-        this.data = new DataLoader(options.data.toOptions());
+        this.data = new DataLoader(options.data.toOptions(context.workingDirectory()));
     }
 
     public HardwareCatalog hardware() {
@@ -40,7 +40,7 @@ public final class PlanSetup {
 
     public HostView host() {
         if (options.host != null) {
-            return new HostProfile(hardware()).read(options.host);
+            return new HostProfile(hardware()).read(context.workingDirectory().resolve(options.host));
         }
         throw new ExitException(ExitCodes.BAD_INPUT, "--host FILE is required until GPU detection is available");
     }

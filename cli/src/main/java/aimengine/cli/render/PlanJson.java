@@ -51,6 +51,10 @@ public final class PlanJson {
             n.put("shorterContext", c.shorterContext());
             n.put("rule", c.rule());
             n.put("reason", c.reason());
+            if (!c.moreRejections().isEmpty()) {
+                ArrayNode more = n.putArray("alsoRejectedBy");
+                c.moreRejections().forEach(r -> more.addObject().put("rule", r.rule()).put("reason", r.reason()));
+            }
             if (c.memory() != null) {
                 n.set("memory", memory(c.memory(), c.memory().maxModelLen()));
             }

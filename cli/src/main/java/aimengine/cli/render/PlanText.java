@@ -99,7 +99,9 @@ public final class PlanText {
 
     private static String reason(CandidateOutcome c) {
         if (c.rule() != null) {
-            return c.rule() + ": " + c.reason();
+            StringBuilder sb = new StringBuilder(c.rule()).append(": ").append(c.reason());
+            c.moreRejections().forEach(r -> sb.append("; ").append(r.rule()).append(": ").append(r.reason()));
+            return sb.toString();
         }
         MemoryEstimate m = c.memory();
         return m == null ? "" : "fits: " + Units.gib(m.weightsGiBPerGpu()) + " weights + "

@@ -13,9 +13,12 @@ public final class TextTable {
     }
 
     public TextTable row(Object... cells) {
+        if (cells.length != headers.size()) {
+            throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
+        }
         List<String> row = new ArrayList<>();
         for (Object c : cells) {
-            row.add(c == null ? "-" : c.toString());
+            row.add(c == null || c.toString().isEmpty() ? "-" : c.toString());
         }
         rows.add(row);
         return this;
@@ -23,6 +26,10 @@ public final class TextTable {
 
     public boolean isEmpty() {
         return rows.isEmpty();
+    }
+
+    public String render() {
+        return render("");
     }
 
     /** The table, each line prefixed with indent and ending in a newline. */

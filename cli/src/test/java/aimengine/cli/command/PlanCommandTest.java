@@ -1,0 +1,68 @@
+package aimengine.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aimengine.cli.CliRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanCommandTest {
+    @TempDir
+    Path home;
+
+    private CliRunner.Result plan(String... args) {
+        return new CliRunner(home).run(args);
+    }
+
+    private static String host(String name) {
+        return CliRunner.ROOT.resolve("examples/hosts/" + name + ".yaml").toString();
+    }
+
+    @Test
+    void badFlagsAreExitTwoWithOneLine() {
+        for (String[] args : new String[][] {
+                {"plan", "Qwen/Qwen3-32B", "--host", host("mi300x-8"), "--precision", "fp7"},
+                {"plan", "Qwen/Qwen3-32B", "--host", host("mi300x-8"), "--backend", "tgi"},
+                {"plan", "Qwen/Qwen3-32B", "--host", host("mi300x-8"), "--metric", "speed"},
+                {"plan", "Qwen/Qwen3-32B", "--host", host("mi300x-8"), "--gpus", "0"},
+                {"plan", "Qwen/Qwen3-32B", "--host", host("mi300x-8"), "--gpus", "eight"},
+                {"plan", "Qwen/Qwen3-32B", "--host", host("mi300x-8"), "--recipe", "no-such-recipe"},
+                {"plan", "Qwen/Qwen3-32B", "--host", "/no/such/host.yaml"},
+                {"plan"},
+        }) {
+            CliRunner.Result r = plan(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + "\n" + r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
+    void aDrlErrorNamesFileAndLine(@TempDir Path rules) throws Exception {
+        Files.writeString(rules.resolve("broken.drl"), "package aim.rules;\n\nrule \"x\"\nwhen\n    Nonsense( \nthen\nend\n");
+        CliRunner.Result r = plan("plan", "Qwen/Qwen3-32B", "--host", host("mi300x-8"), "--rules", rules.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(rules.resolve("broken.drl") + ":"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void infeasiblePlanIsExitThreeAndStillExplains() {
+        CliRunner.Result r = plan("plan", "meta-llama/Llama-3.1-405B-Instruct", "--host", host("mi210-4"), "--explain");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.out().contains("infeasible"), r.out());
+        assertTrue(r.out().contains("Incompatible:"), r.out());
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        CliRunner.Result r = plan("plan", "Qwen/Qwen3-32B", "--host", "/no/such/host.yaml", "--debug");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+}
