@@ -1,21 +1,36 @@
 package aimengine.rules;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
 
 /**
  * A compiled rule set, ready for planning sessions. See {@link RuleBases} for where one comes from on a command's
- * start (built-in model, cache or compiled now).
+ * start (built-in model, cache or compiled now). It may still be building: {@link #kieBase()} waits for it.
  */
 public final class RuleBase {
-    private final KieBase kieBase;
+    private final CompletableFuture<KieBase> kieBase;
 
-    private RuleBase(KieBase kieBase) {
+    private RuleBase(CompletableFuture<KieBase> kieBase) {
         this.kieBase = kieBase;
     }
 
     public static RuleBase of(KieBase kieBase) {
-        return new RuleBase(kieBase);
+        return new RuleBase(CompletableFuture.completedFuture(kieBase));
+    }
+
+    /**
+     * A rule base built on a background (daemon) thread, so that a command reads its other data meanwhile; an
+     * error in the build is thrown by {@link #kieBase()}.
+     */
+    static RuleBase inBackground(Supplier<KieBase> build) {
+        return new RuleBase(CompletableFuture.supplyAsync(build, task -> {
+            Thread thread = new Thread(task, "aim-engine rules");
+            thread.setDaemon(true);
+            thread.start();
+        }));
     }
 
     /**
@@ -27,6 +42,16 @@ public final class RuleBase {
     }
 
     public KieBase kieBase() {
-        return kieBase;
+        try {
+            return kieBase.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

@@ -5,6 +5,7 @@ import aimengine.data.DataOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.kie.api.KieBase;
 
 /**
  * Where a command's rule base comes from, fastest first: the built-in rules compiled at build time (the
@@ -34,13 +35,21 @@ public final class RuleBases {
         this.classes = classes;
     }
 
-    /** The rule base for a command's data: the built-in model when the DRL is the built-in DRL, else cached. */
+    /**
+     * The rule base for a command's data: the built-in model when the DRL is the built-in DRL, else cached. It is
+     * built on a background thread while the command reads its other data; a DRL error surfaces when it is used.
+     */
     public static RuleBase load(DataLoader data, Path cacheRoot) {
         RuleBases bases = new RuleBases(RuleCache.of(cacheRoot), RuleBases.class.getClassLoader());
         List<DrlSource> drl = data.drl();
         // --rules folders holding only hardware entries leave the built-in DRL as it is.
         boolean builtinDrl = data.builtinRulesOnly() || drl.equals(new DataLoader(DataOptions.builtins()).drl());
-        return bases.load(drl, builtinDrl).ruleBase();
+        return RuleBase.inBackground(() -> {
+            KieBase kieBase = bases.load(drl, builtinDrl).ruleBase().kieBase();
+            // The first session loads and links the session machinery: done here, it overlaps the data loading too.
+            kieBase.newKieSession().dispose();
+            return kieBase;
+        });
     }
 
     /** The built-in rules as compiled at build time, when that model is on the class path. */

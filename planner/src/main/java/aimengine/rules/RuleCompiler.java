@@ -24,6 +24,7 @@ final class RuleCompiler {
     /** The artifact of every run-time compiled kjar; each is loaded in a class loader of its own. */
     private static final String GROUP = "aim.custom";
     private static final String ARTIFACT = "rules";
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     /** The bytes of the compiled kjar. */
     byte[] compile(List<DrlSource> sources) {
@@ -68,21 +69,29 @@ final class RuleCompiler {
 
     /**
      * The executable-model compiler stops at the first semantic error and often gives no line; the classic compiler
-     * reports every error with its line. So on failure the classic compiler explains, and when it finds nothing (a
-     * construct only the executable model rejects) the executable model's own problems are reported.
+     * reports every error with its line. So unless every problem already has a line (syntax errors do), the classic
+     * compiler explains, and when it finds nothing (a construct only the executable model rejects) the executable
+     * model's own problems are reported.
      */
     private static List<InputProblem> explain(KieServices ks, List<DrlSource> sources, List<InputProblem> execProblems) {
+        if (execProblems.stream().allMatch(p -> p.line() > 0)) {
+            return execProblems;
+        }
         List<Message> classic = ks.newKieBuilder(fileSystem(ks, sources)).buildAll().getResults()
                 .getMessages(Message.Level.ERROR);
         return classic.isEmpty() ? execProblems : problems(classic, sources);
     }
 
+    /** The compiler's messages as problems, leaving out its "null Package" echo of a file's syntax errors. */
     private static List<InputProblem> problems(List<Message> messages, List<DrlSource> sources) {
         List<InputProblem> problems = new ArrayList<>();
         for (Message m : messages) {
             problems.add(new InputProblem(nameOf(m.getPath(), sources), Math.max(m.getLine(), 0), oneLine(m.getText())));
         }
-        return problems;
+        return problems.stream()
+                .filter(p -> !(p.line() == 0 && p.message().equals(NULL_PACKAGE)
+                        && problems.stream().anyMatch(o -> o.file().equals(p.file()) && o.line() > 0)))
+                .toList();
     }
 
     private static String nameOf(String path, List<DrlSource> sources) {

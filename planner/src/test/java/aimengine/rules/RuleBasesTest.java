@@ -137,6 +137,15 @@ class RuleBasesTest {
     }
 
     @Test
+    void aSyntaxErrorIsOneProblemWithItsLine() {
+        DrlSource bad = new DrlSource("custom/syntax.drl", "package custom;\n\nrule \"x\"\nwhen\n    Nonsense(\nthen\nend\n");
+        InputException e = assertThrows(InputException.class, () -> bases().load(List.of(bad), false));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals("custom/syntax.drl", e.problems().get(0).file());
+        assertTrue(e.problems().get(0).line() >= 5, e.getMessage());
+    }
+
+    @Test
     void aConstructOnlyTheExecutableModelRejectsIsReportedWithItsFile() {
         // 'before' is also a temporal operator: the executable model reads before($r) as one, the classic compiler
         // as a method call. The built-in preference rules write this.before($r) for that reason.
