@@ -15,4 +15,11 @@ public record EngineCommand(List<String> argv, Map<String, String> env) {
         argv = List.copyOf(argv);
         env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
     }
+
+    /** The same command with one more environment variable (set last, so it wins). */
+    public EngineCommand withEnv(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(env);
+        more.put(name, value);
+        return new EngineCommand(argv, more);
+    }
 }

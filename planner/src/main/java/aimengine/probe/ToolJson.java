@@ -1,5 +1,7 @@
 package aimengine.probe;
 
+import aimengine.yaml.TextPosition;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,21 +38,12 @@ final class ToolJson {
             return MAPPER.readTree(output.substring(start));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + (lineOf(output, start) + at.getLineNr() - 1);
+            String where = at == null ? "" : " at line " + (TextPosition.lineOf(output, start) + at.getLineNr() - 1);
             throw ProbeException.failed(tool + " printed invalid JSON" + where + ": " + e.getOriginalMessage()
                     .split("\n")[0]);
         }
     }
 
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 
     /** The text of a value, or null when it is missing, empty or one of the tools' spellings of "unknown". */
     static String text(JsonNode node) {

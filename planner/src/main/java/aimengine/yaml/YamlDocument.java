@@ -59,36 +59,16 @@ public final class YamlDocument {
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            throw new InputException(name, lineOf(bytes, in.position()),
+            throw new InputException(name, TextPosition.lineOf(bytes, in.position()),
                     "not UTF-8 text (binary file?); expected a YAML text file");
         }
         decoder.flush(out);
         String text = out.flip().toString();
         int nul = text.indexOf('\0');
         if (nul >= 0) {
-            throw new InputException(name, lineOf(text, nul), "binary content (NUL byte); expected a YAML text file");
+            throw new InputException(name, TextPosition.lineOf(text, nul), "binary content (NUL byte); expected a YAML text file");
         }
         return text;
-    }
-
-    private static int lineOf(byte[] bytes, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     public static YamlNode parse(String name, String text) {
@@ -114,7 +94,7 @@ public final class YamlDocument {
             throw new InputException(name, line, "YAML syntax: " + oneLine(problem)
                     + (e.getContext() != null ? " (" + oneLine(e.getContext()) + ")" : ""));
         } catch (ReaderException e) {
-            throw new InputException(name, lineOf(text, Math.min(e.getPosition(), text.length())),
+            throw new InputException(name, TextPosition.lineOf(text, Math.min(e.getPosition(), text.length())),
                     "control character " + String.format("U+%04X", e.getCodePoint())
                             + " is not allowed in YAML (binary file?); expected a YAML text file");
         } catch (YAMLException e) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class,
                 DetectCommand.class,
                 CacheCommand.class,
+                RunCommand.class, LaunchCommand.class, StatusCommand.class, LogsCommand.class, StopCommand.class,
         })
 public final class AimEngineCommand implements Runnable {
     private final CliContext context;

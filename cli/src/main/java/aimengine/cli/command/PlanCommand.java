@@ -1,5 +1,7 @@
 package aimengine.cli.command;
 
+import aimengine.cache.CheckpointStatus;
+import aimengine.cli.render.GraphRenderer;
 import aimengine.cli.render.PlanJson;
 import aimengine.cli.render.PlanText;
 import aimengine.plan.Plan;
@@ -21,11 +23,20 @@ public final class PlanCommand extends BaseCommand {
     @Option(names = "--explain", description = "List every candidate with its status and reason, then the decision trail.")
     boolean explain;
 
+    @Option(names = "--graph", paramLabel = "FORMAT", description = "Print the launch graph `run` follows (dot or mermaid) instead of planning.")
+    GraphRenderer.Format graph;
+
     @Override
     protected int execute() {
+        if (graph != null) {
+            out().print(GraphRenderer.render(RunWorkflow.launchGraph(context(), plan), graph));
+            out().flush();
+            return ExitCodes.OK;
+        }
         PlanSetup setup = new PlanSetup(context(), plan);
         Plan result = setup.plan(setup.defaultPort(), "0.0.0.0");
-        out().print(output.json() ? PlanJson.render(result) : PlanText.render(result, explain));
+        CheckpointStatus cache = result.feasible() ? setup.cacheStatus(result) : null;
+        out().print(output.json() ? PlanJson.render(result, cache) : PlanText.render(result, cache, explain));
         out().flush();
         return result.feasible() ? ExitCodes.OK : ExitCodes.NO_PLAN;
     }

@@ -9,13 +9,20 @@ import aimengine.hardware.HardwareCatalog;
 import aimengine.model.ModelResolver;
 import aimengine.plan.Plan;
 import aimengine.plan.Planner;
+import aimengine.cache.CheckpointStatus;
+import aimengine.hardware.Precision;
+import aimengine.plan.SelectedPlan;
+import aimengine.probe.Detection;
 import aimengine.probe.HostProfile;
+import aimengine.probe.MissingGpus;
+import java.time.Duration;
 import aimengine.probe.HostView;
 import aimengine.rules.RuleBases;
 import aimengine.rules.RuleCache;
 
 /** Builds the planner and the host view from the plan options, and plans. Shared by plan, config and run. */
 public final class PlanSetup {
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private final CliContext context;
     private final PlanMixin options;
     private final DataLoader data;
@@ -38,19 +45,40 @@ public final class PlanSetup {
         return CacheRoot.resolve(options.cacheDir, context.env(), context.home());
     }
 
-    public HostView host() {
+    /**
+     * The host profile when --host is given, else what the probes detect. The engine probe costs seconds
+     * (import torch), so only `run` asks for it.
+     */
+    public HostView host(boolean engineProbe) {
         if (options.host != null) {
             return new HostProfile(hardware()).read(context.workingDirectory().resolve(options.host));
         }
-        throw new ExitException(ExitCodes.BAD_INPUT, "--host FILE is required until GPU detection is available");
+        HostView detected = new Detection(hardware(), context.workingDirectory().resolve(options.root), context.env(),
+                PROBE_TIMEOUT).detect(engineProbe);
+        MissingGpus.problem(detected).ifPresent(message -> {
+            throw new ExitException(ExitCodes.NO_PLAN, message);
+        });
+        return detected;
     }
 
     public Plan plan(int port, String bindAddress) {
-        HostView host = host();
+        return plan(host(false), port, bindAddress);
+    }
+
+    /** Plans for a host view already taken (run detects once, as its own step). */
+    public Plan plan(HostView host, int port, String bindAddress) {
         Planner planner = new Planner(RuleBases.load(data, RuleCache.defaultRoot(context.env(), context.home())),
                 hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
         return planner.plan(options.request(), host, port, bindAddress);
+    }
+
+    /** Whether the selected checkpoint is in the model cache, and how much would be downloaded. */
+    public CheckpointStatus cacheStatus(Plan plan) {
+        SelectedPlan s = plan.selected();
+        long expected = plan.model() == null ? 0 : (long) (plan.model().totalParameters()
+                * Precision.parse(s.candidate().precision()).bytesPerParameter());
+        return CheckpointStatus.check(cacheRoot(), s.checkpoint(), expected);
     }
 
     /** The port the engine listens on: DEFAULT_PORT, else 8000. */

@@ -1,5 +1,6 @@
 package aimengine.cli.render;
 
+import aimengine.cache.CheckpointStatus;
 import aimengine.model.MemoryEstimate;
 import aimengine.model.ModelFacts;
 import aimengine.plan.CandidateOutcome;
@@ -22,20 +23,21 @@ public final class PlanJson {
     private PlanJson() {
     }
 
-    public static String render(Plan plan) {
+    public static String render(Plan plan, CheckpointStatus cache) {
         try {
-            return JSON.writeValueAsString(tree(plan)) + "\n";
+            return JSON.writeValueAsString(tree(plan, cache)) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static ObjectNode tree(Plan plan) {
+    /** @param cache the selected checkpoint's cache status, or null when there is no selection */
+    public static ObjectNode tree(Plan plan, CheckpointStatus cache) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", plan.request().model());
         root.put("status", plan.status());
         root.set("host", host(plan.usable()));
-        root.set("selected", plan.selected() == null ? null : selected(plan.selected()));
+        root.set("selected", plan.selected() == null ? null : selected(plan.selected(), cache));
         ArrayNode decisions = root.putArray("decisions");
         for (Decision d : plan.decisions()) {
             decisions.addObject().put("rule", d.rule()).put("message", d.message());
@@ -79,7 +81,7 @@ public final class PlanJson {
         return n;
     }
 
-    private static ObjectNode selected(SelectedPlan s) {
+    private static ObjectNode selected(SelectedPlan s, CheckpointStatus cache) {
         ObjectNode n = JSON.createObjectNode();
         n.put("recipe", s.candidate().recipeId());
         n.put("backend", s.candidate().backend());
@@ -94,6 +96,11 @@ public final class PlanJson {
         memory.put("shortenedContext", s.shortened());
         n.set("memory", memory);
         n.put("recipeFile", s.recipe().source());
+        ObjectNode c = n.putObject("cache");
+        c.put("cached", cache.cached().name().toLowerCase());
+        c.put("bytesOnDisk", cache.bytesOnDisk());
+        c.put("expectedBytes", cache.expectedBytes());
+        c.put("bytesToDownload", cache.bytesToDownload());
         return n;
     }
 

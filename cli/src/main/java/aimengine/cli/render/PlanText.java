@@ -1,5 +1,6 @@
 package aimengine.cli.render;
 
+import aimengine.cache.CheckpointStatus;
 import aimengine.model.MemoryEstimate;
 import aimengine.plan.CandidateOutcome;
 import aimengine.plan.Decision;
@@ -15,7 +16,8 @@ public final class PlanText {
     private PlanText() {
     }
 
-    public static String render(Plan plan, boolean explain) {
+    /** @param cache the selected checkpoint's cache status, or null when there is no selection */
+    public static String render(Plan plan, CheckpointStatus cache, boolean explain) {
         StringBuilder sb = new StringBuilder();
         UsableGpus u = plan.usable();
         sb.append("Plan for ").append(plan.request().model());
@@ -28,7 +30,7 @@ public final class PlanText {
             sb.append("  model facts  unknown (no config.json in the cache, no catalog entry)\n");
         }
         if (plan.selected() != null) {
-            selected(sb, plan.selected());
+            selected(sb, plan.selected(), cache);
         }
         if (explain) {
             candidates(sb, plan);
@@ -42,13 +44,13 @@ public final class PlanText {
         return sb.toString();
     }
 
-    private static void selected(StringBuilder sb, SelectedPlan s) {
+    private static void selected(StringBuilder sb, SelectedPlan s, CheckpointStatus cache) {
         MemoryEstimate m = s.memory();
         sb.append("  recipe       ").append(s.candidate().recipeId()).append(" (").append(s.candidate().type())
                 .append(", ").append(s.recipe().source()).append(")\n");
         sb.append("  engine       ").append(s.candidate().backend()).append(", ").append(s.candidate().gpuCount())
                 .append(" GPU(s), ").append(s.candidate().precision()).append('\n');
-        sb.append("  checkpoint   ").append(s.checkpoint()).append('\n');
+        sb.append("  checkpoint   ").append(s.checkpoint()).append(" (").append(cached(cache)).append(")\n");
         sb.append("  memory/GPU   ").append(Units.gib(m.weightsGiBPerGpu())).append(" weights + ")
                 .append(Units.gib(m.reserveGiBPerGpu())).append(" reserve + ").append(Units.gib(m.kvCacheGiBPerGpu()))
                 .append(" KV cache = ").append(Units.gib(m.usableGiBPerGpu())).append(" usable (")
@@ -70,6 +72,15 @@ public final class PlanText {
                 first = false;
             }
         }
+    }
+
+    private static String cached(CheckpointStatus c) {
+        return switch (c.cached()) {
+            case YES -> "cached, " + Units.bytes(c.bytesOnDisk()) + " on disk";
+            case PARTIAL -> "partly cached: " + Units.bytes(c.bytesOnDisk()) + " on disk, about "
+                    + Units.bytes(c.bytesToDownload()) + " to download";
+            case NO -> "not cached: about " + Units.bytes(c.bytesToDownload()) + " to download";
+        };
     }
 
     private static void candidates(StringBuilder sb, Plan plan) {

@@ -60,6 +60,17 @@ class PlanCommandTest {
     }
 
     @Test
+    void graphPrintsTheLaunchDagInsteadOfPlanning() {
+        CliRunner.Result dot = plan("plan", "Qwen/Qwen3-32B", "--graph", "dot");
+        assertEquals(0, dot.exit(), dot.err());
+        assertTrue(dot.out().startsWith("strict digraph launch {"), dot.out());
+        assertTrue(dot.out().contains("generate -> spawn [ label=\"command\" ];"), dot.out());
+        CliRunner.Result mermaid = plan("plan", "Qwen/Qwen3-32B", "--graph", "mermaid");
+        assertTrue(mermaid.out().contains("await_health -->|healthy| supervise"), mermaid.out());
+        assertEquals(2, plan("plan", "Qwen/Qwen3-32B", "--graph", "png").exit());
+    }
+
+    @Test
     void debugShowsTheStackTrace() {
         CliRunner.Result r = plan("plan", "Qwen/Qwen3-32B", "--host", "/no/such/host.yaml", "--debug");
         assertEquals(2, r.exit());
