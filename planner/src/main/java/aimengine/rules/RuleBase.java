@@ -1,64 +1,57 @@
 package aimengine.rules;
 
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.io.ResourceType;
 
-/** Compiles DRL files into a KieBase. A DRL error becomes an {@link InputException} with file, line and message. */
+/**
+ * A compiled rule set, ready for planning sessions. See {@link RuleBases} for where one comes from on a command's
+ * start (built-in model, cache or compiled now). It may still be building: {@link #kieBase()} waits for it.
+ */
 public final class RuleBase {
-    private final KieBase kieBase;
+    private final CompletableFuture<KieBase> kieBase;
 
-    private RuleBase(KieBase kieBase) {
+    private RuleBase(CompletableFuture<KieBase> kieBase) {
         this.kieBase = kieBase;
     }
 
     public static RuleBase of(KieBase kieBase) {
-        return new RuleBase(kieBase);
+        return new RuleBase(CompletableFuture.completedFuture(kieBase));
     }
 
+    /**
+     * A rule base built on a background (daemon) thread, so that a command reads its other data meanwhile; an
+     * error in the build is thrown by {@link #kieBase()}.
+     */
+    static RuleBase inBackground(Supplier<KieBase> build) {
+        return new RuleBase(CompletableFuture.supplyAsync(build, task -> {
+            Thread thread = new Thread(task, "aim-engine rules");
+            thread.setDaemon(true);
+            thread.start();
+        }));
+    }
+
+    /**
+     * Compiles DRL into the Drools executable model, uncached. A DRL error becomes an
+     * {@link aimengine.yaml.InputException} with file, line and message.
+     */
     public static RuleBase compile(List<DrlSource> sources) {
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        for (int i = 0; i < sources.size(); i++) {
-            DrlSource s = sources.get(i);
-            kfs.write("src/main/resources/aim/rules/f" + i + ".drl",
-                    ks.getResources().newByteArrayResource(s.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                            .setResourceType(ResourceType.DRL).setSourcePath("aim/rules/f" + i + ".drl"));
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<InputProblem> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new InputProblem(nameOf(m.getPath(), sources), Math.max(m.getLine(), 0), oneLine(m.getText())));
-        }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
-        }
-        return new RuleBase(ks.newKieContainer(builder.getKieModule().getReleaseId()).getKieBase());
-    }
-
-    private static String nameOf(String path, List<DrlSource> sources) {
-        if (path != null) {
-            for (int i = 0; i < sources.size(); i++) {
-                if (path.endsWith("/f" + i + ".drl")) {
-                    return sources.get(i).name();
-                }
-            }
-        }
-        return sources.size() == 1 ? sources.get(0).name() : "rules";
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").trim();
+        return RuleCompiler.load(new RuleCompiler().compile(sources), RuleBase.class.getClassLoader());
     }
 
     public KieBase kieBase() {
-        return kieBase;
+        try {
+            return kieBase.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

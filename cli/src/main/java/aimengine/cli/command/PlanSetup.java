@@ -17,7 +17,8 @@ import aimengine.probe.HostProfile;
 import aimengine.probe.MissingGpus;
 import java.time.Duration;
 import aimengine.probe.HostView;
-import aimengine.rules.RuleBase;
+import aimengine.rules.RuleBases;
+import aimengine.rules.RuleCache;
 
 /** Builds the planner and the host view from the plan options, and plans. Shared by plan, config and run. */
 public final class PlanSetup {
@@ -66,8 +67,9 @@ public final class PlanSetup {
 
     /** Plans for a host view already taken (run detects once, as its own step). */
     public Plan plan(HostView host, int port, String bindAddress) {
-        Planner planner = new Planner(RuleBase.compile(data.drl()), hardware(), data.recipes(hardware()),
-                new ModelResolver(cacheRoot(), data.models()), new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
+        Planner planner = new Planner(RuleBases.load(data, RuleCache.defaultRoot(context.env(), context.home())),
+                hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
+                new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
         return planner.plan(options.request(), host, port, bindAddress);
     }
 

@@ -1,0 +1,84 @@
+package aimengine.bench;
+
+import aimengine.cache.CacheRoot;
+import aimengine.data.DataLoader;
+import aimengine.data.DataOptions;
+import aimengine.engine.EngineCommandBuilder;
+import aimengine.engine.FlagCatalogs;
+import aimengine.hardware.Hardware;
+import aimengine.hardware.HardwareCatalog;
+import aimengine.model.ModelCatalog;
+import aimengine.model.ModelResolver;
+import aimengine.plan.Plan;
+import aimengine.plan.PlanRequest;
+import aimengine.plan.Planner;
+import aimengine.probe.GpuGroup;
+import aimengine.probe.HostView;
+import aimengine.rules.RuleBases;
+import aimengine.rules.RuleCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Warm planning: one whole {@link Planner#plan} (candidate expansion, a fresh rules session, fire, plan assembly and
+ * the engine command) with the built-in rules compiled at build time, over a synthetic catalog, on a host with the
+ * given number of MI300X GPUs. The heap is fixed: with a growing heap, G1 resizing made the medians noisy.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class WarmPlanningBenchmark {
+    @Param({"10", "100", "1000", "10000"})
+    int recipes;
+
+    @Param({"1", "2", "4", "8"})
+    int gpus;
+
+    private Planner planner;
+    private HostView host;
+    private PlanRequest request;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Path tmp = Files.createTempDirectory("aim-bench");
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        Files.writeString(models.resolve("qwen3-32b.yaml"), SyntheticCatalog.targetModelYaml());
+        HardwareCatalog hardware = new DataLoader(DataOptions.builtins()).hardware();
+        RuleBases rules = new RuleBases(RuleCache.of(tmp.resolve("cache")), getClass().getClassLoader());
+        planner = new Planner(rules.builtin().orElseThrow(() -> new IllegalStateException("no built-in rules model")),
+                hardware, SyntheticCatalog.recipes(recipes),
+                new ModelResolver(new CacheRoot(tmp.resolve("hub"), "bench"), ModelCatalog.load(List.of(models))),
+                new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
+        Hardware mi300x = hardware.byKey("mi300x").orElseThrow();
+        host = new HostView("bench", List.of(new GpuGroup("mi300x", mi300x.vendor(), mi300x.llvmTarget(),
+                mi300x.vramMiB(), gpus, gpus, gpus)), List.of(), List.of(), false);
+        request = new PlanRequest(SyntheticCatalog.TARGET, 0, null, "vllm", "latency", null, false);
+        Plan check = plan();
+        if (check.selected() == null) {
+            throw new IllegalStateException("the synthetic catalog gives no plan on " + gpus + " GPUs");
+        }
+    }
+
+    @Benchmark
+    public Plan plan() {
+        return planner.plan(request, host, 8000, "127.0.0.1");
+    }
+}

@@ -1,0 +1,136 @@
+package aimengine.rules;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiled rule jars on disk, keyed by a SHA-256 of the DRL texts (in order) and of the aim-engine build that
+ * compiled them, so changed rules or a new build never get an old jar. Writes are atomic (temporary file, then
+ * rename), so a concurrent run sees either no entry or a whole one.
+ */
+public final class RuleCache {
+    /** Bump when the cached form changes. */
+    private static final String FORMAT = "aim-engine rules cache 1";
+
+    private final Path dir;
+    private final String build;
+
+    /**
+     * @param dir   the folder of the cached jars (created when first written)
+     * @param build identifies the code the rules are compiled against: the fact classes the jars refer to
+     */
+    public RuleCache(Path dir, String build) {
+        this.dir = dir;
+        this.build = build;
+    }
+
+    /** The cache of this aim-engine build under cacheRoot/rules. */
+    public static RuleCache of(Path cacheRoot) {
+        return new RuleCache(cacheRoot.resolve("rules"), currentBuild());
+    }
+
+    /** The aim-engine cache folder: AIM_CACHE, else ~/.cache/aim-engine. */
+    public static Path defaultRoot(Map<String, String> env, Path home) {
+        String aim = env.get("AIM_CACHE");
+        return aim != null && !aim.isBlank() ? Path.of(aim) : home.resolve(".cache").resolve("aim-engine");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The key of a rule set: hex SHA-256. */
+    public String key(List<DrlSource> sources) {
+        MessageDigest sha = sha256();
+        update(sha, FORMAT);
+        update(sha, build);
+        for (DrlSource s : sources) {
+            update(sha, s.text());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    public Path file(String key) {
+        return dir.resolve(key + ".jar");
+    }
+
+    /** The cached jar's bytes, or empty when there is none (or it cannot be read). */
+    public Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(file(key)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the jar; false when the cache folder cannot be written (the run goes on uncached). */
+    public boolean write(String key, byte[] jar) {
+        Path target = file(key);
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, key + ".", ".tmp");
+            Files.write(tmp, jar);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            return false;
+        }
+    }
+
+    /**
+     * The running aim-engine build: the jar's size and time stamp (a rebuilt jar may have changed the fact classes
+     * that compiled rules call). Running from class folders (development, tests) the folder stands in for it.
+     */
+    static String currentBuild() {
+        try {
+            Path code = Path.of(RuleCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(code)
+                    ? "jar " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis()
+                    : "classes " + code;
+        } catch (IOException | URISyntaxException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a stray temporary file in a cache folder is harmless
+            }
+        }
+    }
+
+    private static void update(MessageDigest sha, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+}

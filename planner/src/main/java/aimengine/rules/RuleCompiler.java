@@ -1,0 +1,111 @@
+package aimengine.rules;
+
+import aimengine.yaml.InputException;
+import aimengine.yaml.InputProblem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.io.ResourceType;
+
+/**
+ * Compiles DRL files at run time into a kjar holding the Drools executable model (the same form the built-in rules
+ * are compiled to at build time), so the result can be cached as bytes and loaded fast on the next run.
+ * A DRL error becomes an {@link InputException} with file, line and message.
+ */
+final class RuleCompiler {
+    /** The artifact of every run-time compiled kjar; each is loaded in a class loader of its own. */
+    private static final String GROUP = "aim.custom";
+    private static final String ARTIFACT = "rules";
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+
+    /** The bytes of the compiled kjar. */
+    byte[] compile(List<DrlSource> sources) {
+        KieServices ks = KieServices.Factory.get();
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(fileSystem(ks, sources)).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            // Some constructs make the executable-model generator throw instead of reporting a message.
+            throw new InputException(explain(ks, sources, List.of(new InputProblem(nameOf(null, sources), 0,
+                    "cannot be compiled to the Drools executable model: " + oneLine(String.valueOf(e.getMessage()))))));
+        }
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new InputException(explain(ks, sources, problems(errors, sources)));
+        }
+        return ((InternalKieModule) builder.getKieModule()).getBytes();
+    }
+
+    /** The rule base in a jar made by {@link #compile}; IllegalStateException when the bytes are not such a jar. */
+    static RuleBase load(byte[] jar, ClassLoader classes) {
+        try {
+            return ExecutableModel.load(new JarClassLoader(jar, classes), ExecutableModel.indexPath(GROUP, ARTIFACT))
+                    .orElseThrow(() -> new IllegalStateException("compiled rules jar has no model index"));
+        } catch (IOException e) {
+            throw new IllegalStateException("compiled rules jar cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static KieFileSystem fileSystem(KieServices ks, List<DrlSource> sources) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId id = ks.newReleaseId(GROUP, ARTIFACT, "1");
+        kfs.generateAndWritePomXML(id);
+        for (int i = 0; i < sources.size(); i++) {
+            // Files are named by position: a user's file name need not be a valid resource path.
+            kfs.write("src/main/resources/aim/rules/f" + i + ".drl", ks.getResources()
+                    .newByteArrayResource(sources.get(i).text().getBytes(StandardCharsets.UTF_8))
+                    .setResourceType(ResourceType.DRL));
+        }
+        return kfs;
+    }
+
+    /**
+     * The executable-model compiler stops at the first semantic error and often gives no line; the classic compiler
+     * reports every error with its line. So unless every problem already has a line (syntax errors do), the classic
+     * compiler explains, and when it finds nothing (a construct only the executable model rejects) the executable
+     * model's own problems are reported.
+     */
+    private static List<InputProblem> explain(KieServices ks, List<DrlSource> sources, List<InputProblem> execProblems) {
+        if (execProblems.stream().allMatch(p -> p.line() > 0)) {
+            return execProblems;
+        }
+        List<Message> classic = ks.newKieBuilder(fileSystem(ks, sources)).buildAll().getResults()
+                .getMessages(Message.Level.ERROR);
+        return classic.isEmpty() ? execProblems : problems(classic, sources);
+    }
+
+    /** The compiler's messages as problems, leaving out its "null Package" echo of a file's syntax errors. */
+    private static List<InputProblem> problems(List<Message> messages, List<DrlSource> sources) {
+        List<InputProblem> problems = new ArrayList<>();
+        for (Message m : messages) {
+            problems.add(new InputProblem(nameOf(m.getPath(), sources), Math.max(m.getLine(), 0), oneLine(m.getText())));
+        }
+        return problems.stream()
+                .filter(p -> !(p.line() == 0 && p.message().equals(NULL_PACKAGE)
+                        && problems.stream().anyMatch(o -> o.file().equals(p.file()) && o.line() > 0)))
+                .toList();
+    }
+
+    private static String nameOf(String path, List<DrlSource> sources) {
+        if (path != null) {
+            for (int i = 0; i < sources.size(); i++) {
+                if (path.endsWith("/f" + i + ".drl")) {
+                    return sources.get(i).name();
+                }
+            }
+        }
+        return sources.size() == 1 ? sources.get(0).name() : "rules";
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").trim();
+    }
+}
