@@ -8,7 +8,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file so that readers see the old content or the new, never a half-written file: the bytes go to a temporary
- * file beside the target, which is then moved over it. The temporary file never outlives a failure.
+ * file beside the target, which is then moved over it. The temporary file never outlives a failure. The folder must
+ * exist: creating it is the caller's choice.
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -16,7 +17,6 @@ public final class AtomicFile {
 
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, content);

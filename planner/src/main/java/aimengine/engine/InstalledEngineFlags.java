@@ -96,6 +96,7 @@ public final class InstalledEngineFlags {
     /** Best effort: a cache that cannot be written only means asking again next time. */
     private void write(Path file, String dump) {
         try {
+            Files.createDirectories(cacheDir);
             AtomicFile.write(file, dump);
         } catch (IOException ignored) {
             // the flags were read; only the cache is lost

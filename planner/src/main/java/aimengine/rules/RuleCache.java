@@ -76,6 +76,7 @@ public final class RuleCache {
     /** Stores the jar; false when the cache folder cannot be written (the run goes on uncached). */
     public boolean write(String key, byte[] jar) {
         try {
+            Files.createDirectories(dir);
             AtomicFile.write(file(key), jar);
             return true;
         } catch (IOException e) {

@@ -32,6 +32,7 @@ public final class RunStateFile {
     }
 
     public void write(RunState state) throws IOException {
+        Files.createDirectories(file.getParent());
         AtomicFile.write(file, JSON.writeValueAsString(state) + "\n");
     }
 
