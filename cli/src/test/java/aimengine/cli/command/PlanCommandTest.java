@@ -82,7 +82,7 @@ class PlanCommandTest {
         withModels[args.length + 1] = models.toString();
         CliRunner.Result r = plan(withModels);
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("recipe       general/vllm-mi300x-fp16-tp1-latency (general"), r.out());
+        assertTrue(r.out().contains("recipe       vllm-mi300x-fp16-tp1-latency (general"), r.out());
     }
 
     @Test
