@@ -19,7 +19,7 @@ public final class Main {
     }
 
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        return AimEngineCommand.commandLine(context, out, err).execute(args);
+        return AimEngineCommand.commandLine(context, out, err, args).execute(args);
     }
 
     /** Convenience for tests and tools that run with the real environment. */

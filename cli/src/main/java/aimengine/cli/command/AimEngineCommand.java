@@ -2,23 +2,23 @@ package aimengine.cli.command;
 
 import aimengine.cli.CliContext;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command: lists the subcommands; running it alone prints the usage. */
+/**
+ * The root command: lists the subcommands; running it alone prints the usage. Subcommands are registered by
+ * {@link #commandLine}: only the one being run when the first argument names it, since building every subcommand's
+ * model costs a short-lived CLI noticeable start-up time; all of them otherwise (usage, help, a mistyped name).
+ */
 @Command(name = "aim-engine", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Plans and launches LLM inference servers (vLLM, SGLang) on AMD Instinct and other GPUs.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                PlanCommand.class,
-                ConfigCommand.class,
-                RecipesCommand.class,
-                ModelsCommand.class,
-                DetectCommand.class,
-                CacheCommand.class,
-                RunCommand.class, LaunchCommand.class, StatusCommand.class, LogsCommand.class, StopCommand.class,
-        })
+        description = "Plans and launches LLM inference servers (vLLM, SGLang) on AMD Instinct and other GPUs.")
 public final class AimEngineCommand implements Runnable {
+    /** Every subcommand, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, PlanCommand.class,
+            ConfigCommand.class, RecipesCommand.class, ModelsCommand.class, DetectCommand.class, CacheCommand.class,
+            RunCommand.class, LaunchCommand.class, StatusCommand.class, LogsCommand.class, StopCommand.class);
+
     private final CliContext context;
 
     public AimEngineCommand(CliContext context) {
@@ -34,8 +34,15 @@ public final class AimEngineCommand implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "a subcommand is required");
     }
 
-    public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
+    /** @param args the arguments about to be executed; the first may name the one subcommand to register */
+    public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new AimEngineCommand(context));
+        Class<?> only = args.length == 0 ? null : SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
+                .findFirst().orElse(null);
+        for (Class<?> sub : only != null ? List.of(only) : SUBCOMMANDS) {
+            cli.addSubcommand(sub);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -43,7 +50,7 @@ public final class AimEngineCommand implements Runnable {
             cmd.getErr().println("error: " + e.getMessage());
             return ExitCodes.FAILURE;
         });
-        cli.setParameterExceptionHandler((e, args) -> {
+        cli.setParameterExceptionHandler((e, given) -> {
             CommandLine cmd = e.getCommandLine();
             cmd.getErr().println("error: " + e.getMessage());
             cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
