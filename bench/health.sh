@@ -9,4 +9,5 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   # -DskipTests still compiles the test classes, where the stand-in and the benchmark live.
   (cd "$root" && mvn -q -B -pl cli -am package -DskipTests >&2)
 fi
-java -cp "$root/cli/target/aim-engine.jar:$root/cli/target/test-classes" aimengine.cli.launch.HealthLatencyBenchmark "${1:-7}"
+java -cp "$root/cli/target/aim-engine.jar:$root/cli/target/test-classes" \
+    aimengine.cli.launch.HealthLatencyBenchmark "${1:-7}"

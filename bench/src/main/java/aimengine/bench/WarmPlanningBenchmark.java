@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * allocates about 280 MB and keeps most of it (the rule engine's tuples) alive until its session ends. G1's young
  * generation, sized for pauses, promotes that to the old generation and mixed collections then dominate (about 1.5 s a
  * plan instead of 0.3 s on the 2-core machine of bench/RESULTS.md). A young generation larger than one plan's
- * allocation avoids it. Run with {@code -jvmArgsAppend "-Xms2g -Xmx2g"} (which replaces these) to see the default collector.
+ * allocation avoids it. Run with {@code -jvmArgsAppend "-Xms2g -Xmx2g"} (which replaces these) to see the default
+ * collector.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
