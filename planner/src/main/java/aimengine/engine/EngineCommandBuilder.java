@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -45,8 +46,13 @@ public final class EngineCommandBuilder {
             if (isSystemFlag(b, arg.flag()) || contextImposed && matches(arg.flag(), EngineFlags.contextLength(b))) {
                 continue;
             }
-            boolean isSwitch = catalogs.apply(b).find(arg.flag()).map(FlagSpec::isSwitch).orElse(arg.value() == null);
+            FlagCatalog catalog = catalogs.apply(b);
+            Optional<FlagSpec> spec = catalog.find(arg.flag());
+            boolean isSwitch = spec.map(FlagSpec::isSwitch).orElse(arg.value() == null);
             if (isSwitch && arg.isSwitchOff()) {
+                // A --x/--no-x pair turned off means its opposite; a plain switch turned off is left out.
+                spec.filter(f -> f.kind().equals("bool-optional")).map(f -> opposite(catalog, f, arg.flag()))
+                        .ifPresent(argv::add);
                 continue;
             }
             argv.add(arg.flag());
@@ -62,6 +68,14 @@ public final class EngineCommandBuilder {
         env.putAll(new TreeMap<>(recipe.env()));
         env.putAll(new TreeMap<>(variant.env()));
         return new EngineCommand(argv, env);
+    }
+
+    private static String opposite(FlagCatalog catalog, FlagSpec spec, String written) {
+        if (catalog.isNegation(written)) {
+            return spec.flag();
+        }
+        return spec.aliases().stream().filter(a -> a.startsWith("--no-")).findFirst()
+                .orElse("--no-" + spec.flag().substring(2));
     }
 
     static List<String> systemArgs(Backend b, String checkpoint, int gpus, Target target) {

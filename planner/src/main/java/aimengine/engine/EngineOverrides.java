@@ -41,10 +41,6 @@ public final class EngineOverrides {
         this.overrides = List.copyOf(overrides);
     }
 
-    public static EngineOverrides none() {
-        return new EngineOverrides(List.of());
-    }
-
     /**
      * @param engineArgs    the --engine-arg values: KEY=VALUE, or KEY or KEY= for a bare switch; dashes optional
      * @param aimEngineArgs the AIM_ENGINE_ARGS value, null or blank when unset

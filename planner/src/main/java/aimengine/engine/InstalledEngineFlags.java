@@ -1,5 +1,6 @@
 package aimengine.engine;
 
+import aimengine.data.AtomicFile;
 import aimengine.hardware.Backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,9 +97,7 @@ public final class InstalledEngineFlags {
     private void write(Path file, String dump) {
         try {
             Files.createDirectories(cacheDir);
-            Path tmp = Files.createTempFile(cacheDir, file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, dump);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(file, dump);
         } catch (IOException ignored) {
             // the flags were read; only the cache is lost
         }

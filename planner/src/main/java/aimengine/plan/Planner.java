@@ -76,7 +76,7 @@ public final class Planner {
         for (CandidateFactory.Source s : sources.values()) {
             String key = s.candidate().key();
             List<aimengine.plan.Rejection> rejections = o.rejections().getOrDefault(key, List.of());
-            if (!rejections.isEmpty() && rejections.get(0).rule().equals("compatibility/model")) {
+            if (!rejections.isEmpty() && rejections.get(0).outOfScope()) {
                 otherModels++;
                 continue;
             }

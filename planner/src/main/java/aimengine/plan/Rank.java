@@ -16,6 +16,18 @@ public record Rank(String candidate, List<Integer> keys, String tieBreak) {
         keys = List.copyOf(keys);
     }
 
+    /** The first of the ranks in preference order: one pass, so choosing stays linear in the survivors. */
+    public static Rank first(java.util.Collection<?> ranks) {
+        Rank best = null;
+        for (Object o : ranks) {
+            Rank r = (Rank) o;
+            if (best == null || r.before(best)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
     /** True when this candidate is preferred over the other. */
     public boolean before(Rank other) {
         for (int i = 0; i < Math.min(keys.size(), other.keys.size()); i++) {

@@ -27,11 +27,6 @@ public record GpuDevice(int index, String vendor, String product, int pciDeviceI
                 packageId, newUuid);
     }
 
-    public GpuDevice withPciDeviceId(int newPciDeviceId) {
-        return new GpuDevice(index, vendor, product, newPciDeviceId, busAddress, llvmTarget, vramMiB, partition,
-                packageId, uuid);
-    }
-
     public GpuDevice withVramMiB(long newVramMiB) {
         return new GpuDevice(index, vendor, product, pciDeviceId, busAddress, llvmTarget, newVramMiB, partition,
                 packageId, uuid);

@@ -7,9 +7,4 @@ package aimengine.probe;
  */
 public record GpuGroup(String product, String vendor, String llvmTarget, long vramMiB, int host, int container,
                        int engine) {
-
-    /** The GPUs a process in this container can really use: the fewest that any layer sees. */
-    public int usable() {
-        return Math.min(host, Math.min(container, engine));
-    }
 }

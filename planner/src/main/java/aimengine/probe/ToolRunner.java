@@ -1,6 +1,6 @@
 package aimengine.probe;
 
-import java.io.File;
+import aimengine.engine.Executables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,20 +30,7 @@ public final class ToolRunner {
 
     /** The executable named tool in the first PATH folder that has it. */
     public Optional<Path> find(String tool) {
-        String path = env.get("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, tool);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.find(tool, env.get("PATH"));
     }
 
     /**
@@ -61,7 +48,7 @@ public final class ToolRunner {
             out = Files.createTempFile("aim-probe-", ".out");
             err = Files.createTempFile("aim-probe-", ".err");
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().clear();

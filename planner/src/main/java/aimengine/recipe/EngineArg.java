@@ -14,11 +14,6 @@ public record EngineArg(String flag, String value, boolean yamlBool, int line) {
         return value == null;
     }
 
-    /** A switch written true, "true" or null is the bare flag; false leaves it out. */
-    public boolean isSwitchOn() {
-        return value == null || value.equalsIgnoreCase("true");
-    }
-
     public boolean isSwitchOff() {
         return value != null && value.equalsIgnoreCase("false");
     }

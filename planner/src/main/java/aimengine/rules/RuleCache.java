@@ -1,12 +1,11 @@
 package aimengine.rules;
 
+import aimengine.data.AtomicFile;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -76,20 +75,11 @@ public final class RuleCache {
 
     /** Stores the jar; false when the cache folder cannot be written (the run goes on uncached). */
     public boolean write(String key, byte[] jar) {
-        Path target = file(key);
-        Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, key + ".", ".tmp");
-            Files.write(tmp, jar);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(file(key), jar);
             return true;
         } catch (IOException e) {
-            deleteQuietly(tmp);
             return false;
         }
     }
@@ -106,16 +96,6 @@ public final class RuleCache {
                     : "classes " + code;
         } catch (IOException | URISyntaxException e) {
             return "unknown";
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // a stray temporary file in a cache folder is harmless
-            }
         }
     }
 

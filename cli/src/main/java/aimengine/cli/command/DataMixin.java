@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Where recipes and rules come from: the built-ins plus folders on disk that users edit without recompiling. */
+/** Where recipes, rules and model facts come from: the built-ins plus folders on disk that users edit without recompiling. */
 public final class DataMixin {
     @Option(names = "--recipes", paramLabel = "DIR", description = "Add the recipes found (recursively) under DIR; repeatable. Seed and AIM profile formats.")
     List<Path> recipes = new ArrayList<>();
@@ -20,10 +20,13 @@ public final class DataMixin {
     @Option(names = "--no-builtin-rules", description = "Leave out the built-in rules and hardware entries (the --rules folders must hold all).")
     boolean noBuiltinRules;
 
+    @Option(names = "--models", paramLabel = "DIR", description = "Add model catalog entries (one YAML per model: id, aliases, config) found under DIR; repeatable.")
+    List<Path> models = new ArrayList<>();
+
     /** The folders with relative ones taken from {@code workingDirectory} (the CliContext's, so tests can set it). */
     public DataOptions toOptions(Path workingDirectory) {
         return new DataOptions(recipeDirs(workingDirectory), !noBuiltinRecipes, resolve(workingDirectory, rules),
-                !noBuiltinRules, List.of());
+                !noBuiltinRules, resolve(workingDirectory, models));
     }
 
     /** The --recipes folders, relative ones taken from {@code workingDirectory}. */

@@ -151,7 +151,7 @@ final class RunWorkflow {
                         catalogs(shipped), new FlagValidator(shipped),
                         key -> setup.hardware().byKey(key).orElseThrow(), settings, log),
                 new SpawnStep(new EngineInstallation(context.env(), InstalledEngineFlags.processRunner(context.env())),
-                        settings, log, wakeup, Clock.systemUTC(), this::recordState, this::holdModelLock),
+                        settings, log, wakeup, Clock.systemUTC(), this::recordState, this::holdModelLock, stop),
                 new AwaitHealthStep(waiter, settings, stop, log),
                 new SuperviseStep(waiter, settings, Backoff.RESTART, stop, wakeup, log));
         return LaunchGraph.of(steps);
@@ -255,7 +255,7 @@ final class RunWorkflow {
         RunState state = new RunState(self.pid(), RunStateFile.startOf(self), engine.current().pid(),
                 engine.current().processGroup(), settings.port(), settings.bind(), settings.base().toString(), plan.model,
                 s.candidate().recipeId(), s.candidate().backend(), started.toString(), engine.restarts(), phase.key(),
-                settings.logFile().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).argv());
+                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).argv());
         try {
             new RunStateFile(stateDir).write(state);
         } catch (IOException e) {

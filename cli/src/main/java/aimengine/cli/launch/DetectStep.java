@@ -33,7 +33,8 @@ public final class DetectStep implements Step {
         HostView host = detect.get();
         results.put(LaunchKeys.HOST, host);
         String gpus = host.groups().isEmpty() ? "no GPUs"
-                : host.groups().stream().map(g -> g.usable() + " x " + g.product()).collect(Collectors.joining(", "));
+                : host.groups().stream().map(g -> g.product() + " (host " + g.host()
+                        + ", container " + g.container() + ", engine " + g.engine() + ")").collect(Collectors.joining(", "));
         return gpus + " (" + host.source() + ")";
     }
 }

@@ -51,10 +51,6 @@ public final class EngineSpawner {
         this.clock = clock;
     }
 
-    public Path logFile() {
-        return logFile;
-    }
-
     /** @param restart 0 for the first start, then the number of the restart */
     public EngineProcess spawn(int restart) throws IOException {
         Files.createDirectories(logFile.toAbsolutePath().getParent());

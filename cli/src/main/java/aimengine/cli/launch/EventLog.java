@@ -58,10 +58,6 @@ public final class EventLog {
         event(Level.WARN, step, message, fields);
     }
 
-    public void error(String step, String message, Map<String, ?> fields) {
-        event(Level.ERROR, step, message, fields);
-    }
-
     public void event(Level level, String step, String message, Map<String, ?> fields) {
         if (level.compareTo(threshold) < 0) {
             return;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Engine log lines that name why a start failed, or say the engine is ready, as vLLM and SGLang print them
- * (shared/engines/README.md). Earlier entries are more specific: a run that prints several keeps the first listed.
+ * (the project's engine notes list them). Earlier entries are more specific: a run that prints several keeps the first listed.
  */
 public final class FailureLines {
 

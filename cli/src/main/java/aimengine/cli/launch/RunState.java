@@ -29,9 +29,4 @@ public record RunState(long pid, String pidStarted, long enginePid, long process
     public RunState {
         argv = argv == null ? List.of() : List.copyOf(argv);
     }
-
-    public RunState with(long enginePid, int restarts, String phase) {
-        return new RunState(pid, pidStarted, enginePid, enginePid, port, bind, endpoint, model, recipe, backend,
-                started, restarts, phase, logFile, graceSeconds, argv);
-    }
 }

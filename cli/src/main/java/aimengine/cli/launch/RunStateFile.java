@@ -1,5 +1,6 @@
 package aimengine.cli.launch;
 
+import aimengine.data.AtomicFile;
 import aimengine.yaml.InputException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -33,13 +33,7 @@ public final class RunStateFile {
 
     public void write(RunState state) throws IOException {
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), NAME, ".tmp");
-        try {
-            Files.writeString(tmp, JSON.writeValueAsString(state) + "\n");
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, JSON.writeValueAsString(state) + "\n");
     }
 
     /**

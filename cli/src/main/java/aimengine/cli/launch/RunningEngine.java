@@ -61,10 +61,6 @@ public final class RunningEngine {
         return restarts;
     }
 
-    public EngineSpawner spawner() {
-        return spawner;
-    }
-
     /**
      * Stops the current engine's process group (SIGTERM, grace, SIGKILL); a no-op when nothing of it runs.
      *

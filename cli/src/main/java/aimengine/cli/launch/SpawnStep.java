@@ -22,13 +22,15 @@ public final class SpawnStep implements Step {
     private final Clock clock;
     private final RunningEngine.Listener listener;
     private final Runnable beforeSpawn;
+    private final StopRequest stop;
 
     /**
      * @param listener    told of every start and phase of the engine (the state file)
      * @param beforeSpawn runs once the checks passed, right before the engine starts
+     * @param stop        a stop asked for before the engine starts means it is not started
      */
     public SpawnStep(EngineInstallation installation, LaunchSettings settings, EventLog log, Wakeup wakeup,
-                     Clock clock, RunningEngine.Listener listener, Runnable beforeSpawn) {
+                     Clock clock, RunningEngine.Listener listener, Runnable beforeSpawn, StopRequest stop) {
         this.installation = installation;
         this.settings = settings;
         this.log = log;
@@ -36,6 +38,7 @@ public final class SpawnStep implements Step {
         this.clock = clock;
         this.listener = listener;
         this.beforeSpawn = beforeSpawn;
+        this.stop = stop;
     }
 
     @Override
@@ -62,6 +65,11 @@ public final class SpawnStep implements Step {
             throw new ExitException(ExitCodes.PORT_IN_USE, p);
         });
         beforeSpawn.run();
+        // A signal that came while the earlier steps ran (asking the engine for its flags can take a while) must not
+        // be followed by a fresh engine that nobody will stop.
+        stop.signal().ifPresent(signal -> {
+            throw new ExitException(signal.exitCode(), "stopped by " + signal.label() + " before the engine was started");
+        });
         Map<String, String> env = new LinkedHashMap<>(settings.env());
         env.putAll(command.env());
         // Python buffers a piped stdout; unbuffered, the engine's lines (and failure lines) arrive as it prints them.

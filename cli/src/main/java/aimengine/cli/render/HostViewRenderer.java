@@ -61,8 +61,4 @@ public final class HostViewRenderer {
             }
         }
     }
-
-    private static String dash(String s) {
-        return s == null ? "-" : s;
-    }
 }

@@ -71,6 +71,21 @@ class PlanCommandTest {
     }
 
     @Test
+    void modelFactsFromAnExtraCatalogFolderLetAGeneralRecipeServeTheModel(@TempDir Path models) throws Exception {
+        String[] args = {"plan", "example/Tiny-1B", "--host", host("mi300x-1"), "--recipes", "../../shared/aim-build/profiles/general"};
+        assertEquals(3, plan(args).exit());
+        Files.writeString(models.resolve("tiny.yaml"), "id: example/Tiny-1B\nsource: test\nconfig: {model_type: llama, "
+                + "hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16, num_attention_heads: 32, "
+                + "num_key_value_heads: 8, vocab_size: 128256, max_position_embeddings: 8192, torch_dtype: bfloat16}\n");
+        String[] withModels = java.util.Arrays.copyOf(args, args.length + 2);
+        withModels[args.length] = "--models";
+        withModels[args.length + 1] = models.toString();
+        CliRunner.Result r = plan(withModels);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("recipe       vllm-mi300x-fp16-tp1-latency (general"), r.out());
+    }
+
+    @Test
     void debugShowsTheStackTrace() {
         CliRunner.Result r = plan("plan", "Qwen/Qwen3-32B", "--host", "/no/such/host.yaml", "--debug");
         assertEquals(2, r.exit());

@@ -1,0 +1,5 @@
+package aimengine.plan;
+
+/** The candidate whose rank comes first among the survivors. */
+public record Preferred(String candidate) {
+}

@@ -1,0 +1,81 @@
+package aimengine.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import aimengine.hardware.Backend;
+import aimengine.hardware.Hardware;
+import aimengine.hardware.Precision;
+import aimengine.recipe.EngineArg;
+import aimengine.recipe.Recipe;
+import aimengine.recipe.RecipeType;
+import aimengine.recipe.RecipeVariant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EngineCommandBuilderTest {
+    private static final FlagCatalogs CATALOGS = FlagCatalogs.builtin();
+    private static final Hardware MI300X = new Hardware("mi300x", "amd", "MI300X", List.of(0x74a1), "gfx942", 196592, 1,
+            Set.of(Precision.BF16), Map.of(Backend.VLLM, Map.of("A", "hardware", "B", "hardware"),
+            Backend.SGLANG, Map.of("SGLANG_USE_AITER", "1")), "test");
+    private final EngineCommandBuilder builder = new EngineCommandBuilder(CATALOGS::newest);
+
+    private static EngineArg arg(String flag, String value, boolean yamlBool) {
+        return new EngineArg(flag, value, yamlBool, 1);
+    }
+
+    private static List<String> argv(Backend backend, int gpus, int maxModelLen, EngineArg... args) {
+        RecipeVariant v = new RecipeVariant(backend, gpus, true, List.of(args), Map.of(), 1);
+        Recipe r = new Recipe("r", "org/model", "org/model", "mi300x", Precision.BF16, RecipeType.OPTIMIZED, null, false,
+                Map.of(), List.of(v), "seed", "test");
+        return new EngineCommandBuilder(CATALOGS::newest).build(r, v, MI300X,
+                new EngineCommandBuilder.Target("org/model", maxModelLen, 8000, "0.0.0.0")).argv();
+    }
+
+    @Test
+    void vllmSystemFlagsComeFirstAndTheRecipesCannotSetThem() {
+        assertEquals(List.of("vllm", "serve", "org/model", "--tensor-parallel-size", "2", "--port", "8000", "--host",
+                        "0.0.0.0", "--dtype", "bfloat16"),
+                argv(Backend.VLLM, 2, 0, arg("--dtype", "bfloat16", false), arg("--port", "9999", false),
+                        arg("--tensor-parallel-size", "2", false), arg("--host", "1.2.3.4", false)));
+    }
+
+    @Test
+    void sglangIsLaunchedThroughPython() {
+        assertEquals(List.of("python3", "-m", "sglang.launch_server", "--model-path", "org/model", "--tp-size", "4",
+                "--port", "8000", "--host", "0.0.0.0", "--context-length", "32768"),
+                argv(Backend.SGLANG, 4, 0, arg("--context-length", "32768", false)));
+    }
+
+    @Test
+    void switchesAreNormalised() {
+        // true, "true" and null are the bare switch; false leaves a plain switch out.
+        assertEquals(List.of("--trust-remote-code", "--enforce-eager", "--async-scheduling"),
+                argv(Backend.VLLM, 1, 0, arg("--trust-remote-code", "true", true), arg("--enforce-eager", "true", false),
+                        arg("--async-scheduling", null, false), arg("--disable-log-stats", "false", true)).subList(9, 12));
+    }
+
+    @Test
+    void aFalseOnOffPairBecomesItsOpposite() {
+        assertEquals(List.of("--no-enable-prefix-caching", "--enable-chunked-prefill"),
+                argv(Backend.VLLM, 1, 0, arg("--enable-prefix-caching", "false", true),
+                        arg("--no-enable-chunked-prefill", "false", true)).subList(9, 11));
+    }
+
+    @Test
+    void anImposedContextReplacesTheRecipes() {
+        List<String> argv = argv(Backend.VLLM, 1, 16384, arg("--max-model-len", "131072", false));
+        assertEquals(List.of("--max-model-len", "16384"), argv.subList(9, 11));
+        assertEquals(11, argv.size());
+    }
+
+    @Test
+    void environmentLayersHardwareThenRecipeThenVariant() {
+        RecipeVariant v = new RecipeVariant(Backend.VLLM, 1, true, List.of(), Map.of("B", "variant"), 1);
+        Recipe r = new Recipe("r", "m", "m", "mi300x", Precision.BF16, RecipeType.OPTIMIZED, null, false,
+                Map.of("A", "recipe", "C", "recipe"), List.of(v), "seed", "test");
+        Map<String, String> env = builder.build(r, v, MI300X, new EngineCommandBuilder.Target("m", 0, 1, "h")).env();
+        assertEquals(Map.of("A", "recipe", "B", "variant", "C", "recipe"), env);
+    }
+}
