@@ -48,6 +48,7 @@ if [ -n "$shared" ] && java -jar "$jar" --help | grep -q '^  detect '; then
 fi
 
 plan=(plan --host "$host" --output json "$model")
+custom=(--rules "$root/bench/custom-rules")
 cases=(hello hello-default plan plan-default custom-first custom-second)
 [ -n "$profiles" ] && [ -d "$profiles" ] && cases+=(plan-aim-profiles)
 for t in "${trees[@]}"; do cases+=("detect-$t"); done
@@ -59,8 +60,8 @@ command_of() {
     hello-default) words=(java -jar "$hello" plan --output json "$model") ;;
     plan) words=(env AIM_CACHE="$out/cache-builtin" "$root/aim-engine" "${plan[@]}") ;;
     plan-default) words=(env AIM_NO_FAST_START=1 AIM_CACHE="$out/cache-builtin" "$root/aim-engine" "${plan[@]}") ;;
-    custom-first) words=(env AIM_CACHE="$out/cache-first" "$root/aim-engine" "${plan[@]}" --rules "$root/bench/custom-rules") ;;
-    custom-second) words=(env AIM_CACHE="$out/cache-warm" "$root/aim-engine" "${plan[@]}" --rules "$root/bench/custom-rules") ;;
+    custom-first) words=(env AIM_CACHE="$out/cache-first" "$root/aim-engine" "${plan[@]}" "${custom[@]}") ;;
+    custom-second) words=(env AIM_CACHE="$out/cache-warm" "$root/aim-engine" "${plan[@]}" "${custom[@]}") ;;
     plan-aim-profiles) words=(env AIM_CACHE="$out/cache-builtin" "$root/aim-engine" "${plan[@]}" --recipes "$profiles") ;;
     detect-*) words=("$root/aim-engine" detect --root "$out/trees/${1#detect-}" --output json) ;;
   esac
@@ -79,7 +80,7 @@ measure() {
   printf '%s\t%s\t%d\t%s\n' "$round" "$name" $(( (t1 - t0) / 1000000 )) "$(tail -1 "$out/rss")" >> "$raw"
 }
 
-env AIM_CACHE="$out/cache-warm" "$root/aim-engine" "${plan[@]}" --rules "$root/bench/custom-rules" >/dev/null
+env AIM_CACHE="$out/cache-warm" "$root/aim-engine" "${plan[@]}" "${custom[@]}" >/dev/null
 printf 'round\tcase\twall_ms\trss_kib\n' > "$raw"
 for round in $(seq 0 "$rounds"); do
   echo "round $round of $rounds" >&2

@@ -37,14 +37,21 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Warm planning: one whole {@link Planner#plan} (candidate expansion, a fresh rules session, fire, plan assembly and
  * the engine command) with the built-in rules compiled at build time, over a synthetic catalog, on a host with the
- * given number of MI300X GPUs. The heap is fixed: with a growing heap, G1 resizing made the medians noisy.
+ * given number of MI300X GPUs.
+ * <p>
+ * The collector is set so that the numbers measure planning rather than collector sizing: one plan over 10,000 recipes
+ * allocates about 280 MB and keeps most of it (the rule engine's tuples) alive until its session ends. G1's young
+ * generation, sized for pauses, promotes that to the old generation and mixed collections then dominate (about 1.5 s a
+ * plan instead of 0.3 s on the 2-core machine of bench/RESULTS.md). A young generation larger than one plan's
+ * allocation avoids it. Run with {@code -jvmArgsAppend "-Xms2g -Xmx2g"} (which replaces these) to see the default
+ * collector.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Xmn2g", "-XX:+UseParallelGC"})
 public class WarmPlanningBenchmark {
     @Param({"10", "100", "1000", "10000"})
     int recipes;

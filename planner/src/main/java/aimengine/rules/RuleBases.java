@@ -14,7 +14,7 @@ import org.kie.api.KieBase;
  */
 public final class RuleBases {
     /** The executable model of the built-in rules, written by kie-maven-plugin in the rules-model module. */
-    static final String BUILTIN_INDEX = ExecutableModel.indexPath("dev.aimengine", "aim-engine-rules-model");
+    private static final String BUILTIN_INDEX = ExecutableModel.indexPath("dev.aimengine", "aim-engine-rules-model");
 
     /** Where a rule base came from. */
     public enum Origin { BUILT_IN, CACHE, COMPILED }

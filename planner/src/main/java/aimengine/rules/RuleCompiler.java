@@ -73,7 +73,8 @@ final class RuleCompiler {
      * compiler explains, and when it finds nothing (a construct only the executable model rejects) the executable
      * model's own problems are reported.
      */
-    private static List<InputProblem> explain(KieServices ks, List<DrlSource> sources, List<InputProblem> execProblems) {
+    private static List<InputProblem> explain(KieServices ks, List<DrlSource> sources,
+                                              List<InputProblem> execProblems) {
         if (execProblems.stream().allMatch(p -> p.line() > 0)) {
             return execProblems;
         }
@@ -86,7 +87,8 @@ final class RuleCompiler {
     private static List<InputProblem> problems(List<Message> messages, List<DrlSource> sources) {
         List<InputProblem> problems = new ArrayList<>();
         for (Message m : messages) {
-            problems.add(new InputProblem(nameOf(m.getPath(), sources), Math.max(m.getLine(), 0), oneLine(m.getText())));
+            problems.add(new InputProblem(nameOf(m.getPath(), sources), Math.max(m.getLine(), 0),
+                    oneLine(m.getText())));
         }
         return problems.stream()
                 .filter(p -> !(p.line() == 0 && p.message().equals(NULL_PACKAGE)

@@ -98,7 +98,8 @@ class RuleBasesTest {
         Path notADir = Files.writeString(cacheDir.resolve("file"), "x");
         RuleCache cache = new RuleCache(notADir.resolve("rules"), "test build");
         assertFalse(cache.write("k", new byte[] {1}));
-        RuleBases.Loaded loaded = new RuleBases(cache, getClass().getClassLoader()).load(List.of(echo("serving")), false);
+        RuleBases.Loaded loaded = new RuleBases(cache, getClass().getClassLoader())
+                .load(List.of(echo("serving")), false);
         assertEquals("serving org/model", decide(loaded.ruleBase()));
     }
 
@@ -138,7 +139,8 @@ class RuleBasesTest {
 
     @Test
     void aSyntaxErrorIsOneProblemWithItsLine() {
-        DrlSource bad = new DrlSource("custom/syntax.drl", "package custom;\n\nrule \"x\"\nwhen\n    Nonsense(\nthen\nend\n");
+        DrlSource bad = new DrlSource("custom/syntax.drl",
+                "package custom;\n\nrule \"x\"\nwhen\n    Nonsense(\nthen\nend\n");
         InputException e = assertThrows(InputException.class, () -> bases().load(List.of(bad), false));
         assertEquals(1, e.problems().size(), e.getMessage());
         assertEquals("custom/syntax.drl", e.problems().get(0).file());
