@@ -75,11 +75,11 @@ public final class Planner {
         int otherModels = 0;
         for (CandidateFactory.Source s : sources.values()) {
             String key = s.candidate().key();
-            List<aimengine.plan.Rejection> rejections = o.rejections().getOrDefault(key, List.of());
-            if (!rejections.isEmpty() && rejections.get(0).outOfScope()) {
+            if (!o.inScope().contains(key)) {
                 otherModels++;
                 continue;
             }
+            List<aimengine.plan.Rejection> rejections = o.rejections().getOrDefault(key, List.of());
             Fit fit = o.fits().get(key);
             ContextHint hint = o.hints().get(key);
             CandidateOutcome.Status status = o.selection() != null && o.selection().candidate().equals(key)

@@ -3,6 +3,7 @@ package aimengine.rules;
 import aimengine.plan.ContextHint;
 import aimengine.plan.Decision;
 import aimengine.plan.Fit;
+import aimengine.plan.InScope;
 import aimengine.plan.Rejection;
 import aimengine.plan.Selection;
 import aimengine.plan.UsableGpus;
@@ -27,7 +28,7 @@ public final class PlanningSession {
     }
 
     /** What the rules concluded. */
-    public record Outcome(List<Decision> decisions, Map<String, List<Rejection>> rejections,
+    public record Outcome(java.util.Set<String> inScope, List<Decision> decisions, Map<String, List<Rejection>> rejections,
                           Map<String, ContextHint> hints, Map<String, Fit> fits, Selection selection,
                           UsableGpus usable) {
     }
@@ -42,11 +43,12 @@ public final class PlanningSession {
         } finally {
             session.dispose();
         }
-        return new Outcome(List.copyOf(collector.decisions), collector.rejections, collector.hints, collector.fits,
+        return new Outcome(collector.inScope, List.copyOf(collector.decisions), collector.rejections, collector.hints, collector.fits,
                 collector.selection, collector.usable);
     }
 
     private static final class Collector extends DefaultRuleRuntimeEventListener {
+        final java.util.Set<String> inScope = new java.util.HashSet<>();
         final List<Decision> decisions = new ArrayList<>();
         final Map<String, List<Rejection>> rejections = new LinkedHashMap<>();
         final Map<String, ContextHint> hints = new LinkedHashMap<>();
@@ -57,7 +59,9 @@ public final class PlanningSession {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             Object o = event.getObject();
-            if (o instanceof Decision d) {
+            if (o instanceof InScope s) {
+                inScope.add(s.candidate());
+            } else if (o instanceof Decision d) {
                 decisions.add(d);
             } else if (o instanceof Rejection r) {
                 rejections.computeIfAbsent(r.candidate(), k -> new ArrayList<>()).add(r);

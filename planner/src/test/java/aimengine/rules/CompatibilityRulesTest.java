@@ -3,6 +3,7 @@ package aimengine.rules;
 import static aimengine.rules.RuleHarness.candidate;
 import static aimengine.rules.RuleHarness.rejectedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,13 @@ class CompatibilityRulesTest {
     @Test
     void recipeForAnotherModelIsSetAside() {
         var other = candidate("qwen", "Qwen/Qwen3-32B", "mi300x", "bf16", "vllm", 1, "optimized", null, false, 0);
-        assertEquals("compatibility/model", rejectedBy(h.add(other).run(), other));
+        var mine = candidate("llama", "mi300x", "bf16", 1);
+        var o = h.add(other, mine).run();
+        assertTrue(o.inScope().contains(mine.key()));
+        assertFalse(o.inScope().contains(other.key()));
+        // Set aside, not explained: no rule rejects it or computes a fit for it.
+        assertNull(rejectedBy(o, other));
+        assertNull(o.fits().get(other.key()));
     }
 
     @Test
