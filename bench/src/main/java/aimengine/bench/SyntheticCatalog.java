@@ -1,6 +1,6 @@
 package aimengine.bench;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
 import aimengine.hardware.Precision;
 import aimengine.recipe.EngineArg;
 import aimengine.recipe.Recipe;

@@ -1,5 +1,6 @@
 package aimengine.cli;
 
+import aimengine.cli.base.CliContext;
 import aimengine.cli.command.AimEngineCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package aimengine.cli;
 
+import aimengine.cli.base.CliContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

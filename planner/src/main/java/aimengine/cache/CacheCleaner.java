@@ -1,6 +1,6 @@
 package aimengine.cache;
 
-import aimengine.yaml.InputException;
+import aimengine.io.InputException;
 import aimengine.yaml.Suggest;
 import java.io.IOException;
 import java.io.UncheckedIOException;

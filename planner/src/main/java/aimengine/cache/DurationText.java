@@ -1,6 +1,6 @@
 package aimengine.cache;
 
-import aimengine.yaml.InputException;
+import aimengine.io.InputException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

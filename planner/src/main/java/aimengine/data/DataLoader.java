@@ -3,11 +3,14 @@ package aimengine.data;
 import aimengine.hardware.Hardware;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.hardware.HardwareLoader;
+import aimengine.io.DataFolders;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import aimengine.model.ModelCatalog;
 import aimengine.recipe.RecipeCatalog;
 import aimengine.rules.DrlSource;
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
+import aimengine.rules.RuleBase;
+import aimengine.rules.RuleBases;
 import aimengine.yaml.YamlDocument;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,6 +92,17 @@ public final class DataLoader {
             throw new InputException("no rules: the rules folders hold no .drl file");
         }
         return List.copyOf(byName.values());
+    }
+
+    /**
+     * The rule base for this data: the build-time model when the DRL is the built-in DRL, else compiled and cached
+     * under {@code cacheRoot}. Built in the background while the command reads its other data.
+     */
+    public RuleBase ruleBase(Path cacheRoot) {
+        List<DrlSource> drl = drl();
+        // --rules folders holding only hardware entries leave the built-in DRL as it is.
+        boolean builtinDrl = builtinRulesOnly() || drl.equals(new DataLoader(DataOptions.builtins()).drl());
+        return RuleBases.inBackground(drl, builtinDrl, cacheRoot);
     }
 
     /** True when only the built-in rules are in use, so the precompiled rule base applies. */

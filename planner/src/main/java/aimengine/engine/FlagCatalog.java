@@ -1,7 +1,5 @@
 package aimengine.engine;
 
-import aimengine.hardware.Backend;
-import aimengine.recipe.EngineFlags;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

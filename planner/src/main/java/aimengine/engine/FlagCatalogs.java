@@ -1,6 +1,5 @@
 package aimengine.engine;
 
-import aimengine.hardware.Backend;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,5 @@
 package aimengine.engine;
 
-import aimengine.hardware.Backend;
-import aimengine.recipe.EngineFlags;
 import aimengine.yaml.Suggest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

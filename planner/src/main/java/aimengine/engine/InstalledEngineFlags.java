@@ -1,7 +1,7 @@
 package aimengine.engine;
 
-import aimengine.data.AtomicFile;
-import aimengine.hardware.Backend;
+import aimengine.io.AtomicFile;
+import aimengine.io.Executables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

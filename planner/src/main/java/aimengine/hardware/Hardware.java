@@ -1,5 +1,6 @@
 package aimengine.hardware;
 
+import aimengine.engine.Backend;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

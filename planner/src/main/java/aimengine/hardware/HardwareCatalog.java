@@ -1,7 +1,7 @@
 package aimengine.hardware;
 
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,8 @@
 package aimengine.hardware;
 
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
+import aimengine.engine.Backend;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import aimengine.yaml.MapReader;
 import aimengine.yaml.YamlNode;
 import java.util.ArrayList;

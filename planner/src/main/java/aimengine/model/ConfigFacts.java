@@ -30,7 +30,7 @@ public final class ConfigFacts {
     private static int required(JsonNode c, String field, String source) {
         JsonNode value = c.get(field);
         if (value == null || !value.canConvertToInt() || value.asInt() <= 0) {
-            throw new aimengine.yaml.InputException(source, 0,
+            throw new aimengine.io.InputException(source, 0,
                     "model config lacks a positive '" + field + "'; is this a causal language model config.json?");
         }
         return value.asInt();

@@ -1,8 +1,8 @@
 package aimengine.model;
 
-import aimengine.data.DataFolders;
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
+import aimengine.io.DataFolders;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import aimengine.yaml.MapReader;
 import aimengine.yaml.YamlDocument;
 import aimengine.yaml.YamlNode;

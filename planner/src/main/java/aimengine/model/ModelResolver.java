@@ -1,7 +1,7 @@
 package aimengine.model;
 
 import aimengine.cache.CacheRoot;
-import aimengine.yaml.InputException;
+import aimengine.io.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package aimengine.plan;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
+import aimengine.engine.EngineFlags;
+import aimengine.facts.Candidate;
 import aimengine.recipe.EngineArg;
-import aimengine.recipe.EngineFlags;
 import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeVariant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package aimengine.plan;
 
+import aimengine.facts.Candidate;
+import aimengine.facts.Rejection;
 import aimengine.model.MemoryEstimate;
 
 /**

@@ -1,5 +1,8 @@
 package aimengine.plan;
 
+import aimengine.facts.Decision;
+import aimengine.facts.PlanRequest;
+import aimengine.facts.UsableGpus;
 import aimengine.model.ModelFacts;
 import aimengine.probe.HostView;
 import java.util.List;

@@ -1,16 +1,20 @@
 package aimengine.plan;
 
-import aimengine.engine.EngineCommand;
-import aimengine.engine.EngineCommandBuilder;
+import aimengine.facts.ContextHint;
+import aimengine.facts.Fit;
+import aimengine.facts.PlanRequest;
+import aimengine.facts.Rejection;
+import aimengine.generate.EngineCommand;
+import aimengine.generate.EngineCommandBuilder;
 import aimengine.hardware.Hardware;
 import aimengine.hardware.HardwareCatalog;
+import aimengine.io.InputException;
 import aimengine.model.ModelFacts;
 import aimengine.model.ModelResolver;
 import aimengine.probe.HostView;
 import aimengine.recipe.RecipeCatalog;
 import aimengine.rules.PlanningSession;
 import aimengine.rules.RuleBase;
-import aimengine.yaml.InputException;
 import aimengine.yaml.Suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +83,7 @@ public final class Planner {
                 otherModels++;
                 continue;
             }
-            List<aimengine.plan.Rejection> rejections = o.rejections().getOrDefault(key, List.of());
+            List<aimengine.facts.Rejection> rejections = o.rejections().getOrDefault(key, List.of());
             Fit fit = o.fits().get(key);
             ContextHint hint = o.hints().get(key);
             CandidateOutcome.Status status = o.selection() != null && o.selection().candidate().equals(key)
@@ -87,7 +91,7 @@ public final class Planner {
                     : rejections.isEmpty() ? CandidateOutcome.Status.ELIGIBLE : CandidateOutcome.Status.REJECTED;
             String rule = !rejections.isEmpty() ? rejections.get(0).rule() : hint != null ? hint.rule() : null;
             String reason = !rejections.isEmpty() ? rejections.get(0).reason() : hint != null ? hint.message() : null;
-            List<aimengine.plan.Rejection> more = rejections.isEmpty() ? List.of() : rejections.subList(1, rejections.size());
+            List<aimengine.facts.Rejection> more = rejections.isEmpty() ? List.of() : rejections.subList(1, rejections.size());
             outcomes.add(new CandidateOutcome(s.candidate(), status, rejections.isEmpty() && hint != null, rule, reason,
                     more, fit == null ? null : fit.estimate()));
         }

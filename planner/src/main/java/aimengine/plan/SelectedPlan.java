@@ -1,6 +1,7 @@
 package aimengine.plan;
 
-import aimengine.engine.EngineCommand;
+import aimengine.facts.Candidate;
+import aimengine.generate.EngineCommand;
 import aimengine.model.MemoryEstimate;
 import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeVariant;

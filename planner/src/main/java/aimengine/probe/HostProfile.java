@@ -2,8 +2,8 @@ package aimengine.probe;
 
 import aimengine.hardware.Hardware;
 import aimengine.hardware.HardwareCatalog;
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import aimengine.yaml.MapReader;
 import aimengine.yaml.YamlDocument;
 import aimengine.yaml.YamlNode;

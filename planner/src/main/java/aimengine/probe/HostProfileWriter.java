@@ -1,6 +1,6 @@
 package aimengine.probe;
 
-import aimengine.data.AtomicFile;
+import aimengine.io.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;

@@ -1,6 +1,6 @@
 package aimengine.probe;
 
-import aimengine.engine.Executables;
+import aimengine.io.Executables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

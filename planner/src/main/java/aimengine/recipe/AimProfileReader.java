@@ -1,9 +1,9 @@
 package aimengine.recipe;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.hardware.Precision;
-import aimengine.yaml.InputProblem;
+import aimengine.io.InputProblem;
 import aimengine.yaml.MapReader;
 import aimengine.yaml.YamlNode;
 import java.util.List;

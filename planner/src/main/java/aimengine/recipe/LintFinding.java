@@ -1,7 +1,7 @@
 package aimengine.recipe;
 
 import aimengine.engine.Severity;
-import aimengine.yaml.InputProblem;
+import aimengine.io.InputProblem;
 
 /**
  * One finding of recipe lint: a load problem or a flag the engine would refuse (error), or a flag that works today

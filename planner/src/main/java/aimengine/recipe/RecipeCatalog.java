@@ -1,9 +1,9 @@
 package aimengine.recipe;
 
-import aimengine.data.DataFolders;
 import aimengine.hardware.HardwareCatalog;
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
+import aimengine.io.DataFolders;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import aimengine.yaml.YamlDocument;
 import aimengine.yaml.YamlNode;
 import java.nio.file.Files;

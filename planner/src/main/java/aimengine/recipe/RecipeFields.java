@@ -1,6 +1,7 @@
 package aimengine.recipe;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
+import aimengine.engine.EngineFlags;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.yaml.MapReader;
 import aimengine.yaml.YamlNode;

@@ -1,12 +1,13 @@
 package aimengine.recipe;
 
+import aimengine.engine.Backend;
+import aimengine.engine.EngineFlags;
 import aimengine.engine.FlagCatalog;
 import aimengine.engine.FlagCatalogs;
 import aimengine.engine.FlagIssue;
 import aimengine.engine.FlagSpec;
 import aimengine.engine.FlagValidator;
 import aimengine.engine.Severity;
-import aimengine.hardware.Backend;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

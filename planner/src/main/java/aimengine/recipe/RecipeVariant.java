@@ -1,6 +1,7 @@
 package aimengine.recipe;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
+import aimengine.engine.EngineFlags;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package aimengine.rules;
 
-import aimengine.plan.ContextHint;
-import aimengine.plan.Decision;
-import aimengine.plan.Fit;
-import aimengine.plan.InScope;
-import aimengine.plan.Rejection;
-import aimengine.plan.Selection;
-import aimengine.plan.UsableGpus;
+import aimengine.facts.ContextHint;
+import aimengine.facts.Decision;
+import aimengine.facts.Fit;
+import aimengine.facts.InScope;
+import aimengine.facts.Rejection;
+import aimengine.facts.Selection;
+import aimengine.facts.UsableGpus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -35,7 +35,7 @@ public final class RuleBase {
 
     /**
      * Compiles DRL into the Drools executable model, uncached. A DRL error becomes an
-     * {@link aimengine.yaml.InputException} with file, line and message.
+     * {@link aimengine.io.InputException} with file, line and message.
      */
     public static RuleBase compile(List<DrlSource> sources) {
         return RuleCompiler.load(new RuleCompiler().compile(sources), RuleBase.class.getClassLoader());

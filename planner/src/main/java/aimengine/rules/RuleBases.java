@@ -1,7 +1,5 @@
 package aimengine.rules;
 
-import aimengine.data.DataLoader;
-import aimengine.data.DataOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,14 +34,13 @@ public final class RuleBases {
     }
 
     /**
-     * The rule base for a command's data: the built-in model when the DRL is the built-in DRL, else cached. It is
-     * built on a background thread while the command reads its other data; a DRL error surfaces when it is used.
+     * The rule base of these DRL sources, built on a background thread while the command reads its other data; a DRL
+     * error surfaces when it is used.
+     *
+     * @param builtinDrl true when the sources are the built-in rules, so that the build-time model applies
      */
-    public static RuleBase load(DataLoader data, Path cacheRoot) {
+    public static RuleBase inBackground(List<DrlSource> drl, boolean builtinDrl, Path cacheRoot) {
         RuleBases bases = new RuleBases(RuleCache.of(cacheRoot), RuleBases.class.getClassLoader());
-        List<DrlSource> drl = data.drl();
-        // --rules folders holding only hardware entries leave the built-in DRL as it is.
-        boolean builtinDrl = data.builtinRulesOnly() || drl.equals(new DataLoader(DataOptions.builtins()).drl());
         return RuleBase.inBackground(() -> {
             KieBase kieBase = bases.load(drl, builtinDrl).ruleBase().kieBase();
             // The first session loads and links the session machinery: done here, it overlaps the data loading too.

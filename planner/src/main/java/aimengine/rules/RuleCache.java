@@ -1,6 +1,6 @@
 package aimengine.rules;
 
-import aimengine.data.AtomicFile;
+import aimengine.io.AtomicFile;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

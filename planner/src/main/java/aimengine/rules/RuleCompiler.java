@@ -1,7 +1,7 @@
 package aimengine.rules;
 
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

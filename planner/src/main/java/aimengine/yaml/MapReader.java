@@ -1,5 +1,6 @@
 package aimengine.yaml;
 
+import aimengine.io.InputProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package aimengine.yaml;
 
+import aimengine.io.InputProblem;
 import java.util.List;
 
 /** Strict conversions of YAML scalars to numbers, with a located problem instead of an exception. */

@@ -1,5 +1,6 @@
 package aimengine.yaml;
 
+import aimengine.io.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

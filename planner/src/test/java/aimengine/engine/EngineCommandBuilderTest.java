@@ -1,8 +1,6 @@
 package aimengine.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import aimengine.hardware.Backend;
+import aimengine.generate.EngineCommandBuilder;
 import aimengine.hardware.Hardware;
 import aimengine.hardware.Precision;
 import aimengine.recipe.EngineArg;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class EngineCommandBuilderTest {
     private static final FlagCatalogs CATALOGS = FlagCatalogs.builtin();

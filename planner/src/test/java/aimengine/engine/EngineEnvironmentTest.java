@@ -1,11 +1,12 @@
 package aimengine.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import aimengine.generate.EngineEnvironment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class EngineEnvironmentTest {
     @Test

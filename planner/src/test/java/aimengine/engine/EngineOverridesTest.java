@@ -1,21 +1,23 @@
 package aimengine.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import aimengine.hardware.Backend;
+import aimengine.generate.EngineCommand;
+import aimengine.generate.EngineCommandBuilder;
+import aimengine.generate.EngineOverrides;
 import aimengine.hardware.Precision;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import aimengine.recipe.EngineArg;
 import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeType;
 import aimengine.recipe.RecipeVariant;
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EngineOverridesTest {
     private final FlagCatalogs catalogs = FlagCatalogs.builtin();

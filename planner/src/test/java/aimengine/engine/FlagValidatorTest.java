@@ -1,11 +1,10 @@
 package aimengine.engine;
 
-import static aimengine.hardware.Backend.SGLANG;
-import static aimengine.hardware.Backend.VLLM;
+import static aimengine.engine.Backend.SGLANG;
+import static aimengine.engine.Backend.VLLM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aimengine.hardware.Backend;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,6 @@ package aimengine.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aimengine.hardware.Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,11 +2,11 @@ package aimengine.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import aimengine.engine.Backend;
 import aimengine.engine.FlagCatalogs;
 import aimengine.engine.Severity;
-import aimengine.hardware.Backend;
 import aimengine.hardware.Precision;
-import aimengine.yaml.InputProblem;
+import aimengine.io.InputProblem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package aimengine.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import aimengine.data.DataFolders;
 import aimengine.data.DataLoader;
 import aimengine.data.DataOptions;
 import aimengine.engine.FlagCatalogs;
+import aimengine.io.DataFolders;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

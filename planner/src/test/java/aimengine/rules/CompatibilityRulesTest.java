@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aimengine.plan.PlanRequest;
+import aimengine.facts.PlanRequest;
 import org.junit.jupiter.api.Test;
 
 class CompatibilityRulesTest {

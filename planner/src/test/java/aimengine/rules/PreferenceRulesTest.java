@@ -3,8 +3,8 @@ package aimengine.rules;
 import static aimengine.rules.RuleHarness.candidate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import aimengine.plan.Candidate;
-import aimengine.plan.PlanRequest;
+import aimengine.facts.Candidate;
+import aimengine.facts.PlanRequest;
 import org.junit.jupiter.api.Test;
 
 class PreferenceRulesTest {

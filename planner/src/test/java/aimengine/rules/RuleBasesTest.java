@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aimengine.plan.PlanRequest;
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
+import aimengine.facts.PlanRequest;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +25,8 @@ class RuleBasesTest {
     private static DrlSource echo(String verb) {
         return new DrlSource("custom/echo.drl", """
                 package custom;
-                import aimengine.plan.PlanRequest;
-                import aimengine.plan.Decision;
+                import aimengine.facts.PlanRequest;
+                import aimengine.facts.Decision;
 
                 rule "custom/echo"
                 when
@@ -119,7 +119,7 @@ class RuleBasesTest {
     void aDrlErrorNamesTheFileAndLine() throws Exception {
         DrlSource bad = new DrlSource("custom/bad.drl", """
                 package custom;
-                import aimengine.plan.PlanRequest;
+                import aimengine.facts.PlanRequest;
 
                 rule "custom/bad"
                 when
@@ -153,7 +153,7 @@ class RuleBasesTest {
         // as a method call. The built-in preference rules write this.before($r) for that reason.
         DrlSource temporal = new DrlSource("custom/rank.drl", """
                 package custom;
-                import aimengine.plan.Rank;
+                import aimengine.facts.Rank;
 
                 rule "custom/first"
                 when

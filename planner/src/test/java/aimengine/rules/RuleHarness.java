@@ -2,11 +2,11 @@ package aimengine.rules;
 
 import aimengine.data.DataLoader;
 import aimengine.data.DataOptions;
+import aimengine.facts.Candidate;
+import aimengine.facts.PlanRequest;
+import aimengine.facts.Rejection;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.model.ModelFacts;
-import aimengine.plan.Candidate;
-import aimengine.plan.PlanRequest;
-import aimengine.plan.Rejection;
 import aimengine.probe.GpuGroup;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package aimengine.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aimengine.data.DataFolders;
+import aimengine.io.DataFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

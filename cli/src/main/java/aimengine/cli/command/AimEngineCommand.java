@@ -1,10 +1,11 @@
 package aimengine.cli.command;
 
-import aimengine.cli.CliContext;
+import aimengine.cli.base.CliContext;
+import aimengine.cli.base.ExitCodes;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The root command: lists the subcommands; running it alone prints the usage. Subcommands are registered by

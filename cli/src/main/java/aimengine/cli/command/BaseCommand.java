@@ -1,8 +1,10 @@
 package aimengine.cli.command;
 
-import aimengine.cli.CliContext;
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
+import aimengine.cli.base.CliContext;
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;

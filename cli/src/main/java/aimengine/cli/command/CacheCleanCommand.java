@@ -7,6 +7,8 @@ import aimengine.cache.CleanPlan;
 import aimengine.cache.CleanRequest;
 import aimengine.cache.CleanResult;
 import aimengine.cache.DurationText;
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
 import aimengine.cli.render.CacheCleanJson;
 import aimengine.cli.render.CacheCleanText;
 import java.time.Clock;

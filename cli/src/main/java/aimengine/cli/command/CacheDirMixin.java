@@ -1,7 +1,7 @@
 package aimengine.cli.command;
 
 import aimengine.cache.CacheRoot;
-import aimengine.cli.CliContext;
+import aimengine.cli.base.CliContext;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

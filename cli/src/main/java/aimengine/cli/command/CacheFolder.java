@@ -1,7 +1,7 @@
 package aimengine.cli.command;
 
 import aimengine.cache.CacheRoot;
-import aimengine.yaml.InputException;
+import aimengine.io.InputException;
 import java.nio.file.Files;
 
 /** The check list and stats share: a cache that does not exist yet is empty, but a file is no cache. */

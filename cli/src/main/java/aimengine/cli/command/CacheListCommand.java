@@ -3,6 +3,7 @@ package aimengine.cli.command;
 import aimengine.cache.CacheRoot;
 import aimengine.cache.CacheScanner;
 import aimengine.cache.CachedModel;
+import aimengine.cli.base.ExitCodes;
 import aimengine.cli.render.CacheListJson;
 import aimengine.cli.render.CacheListText;
 import java.util.List;

@@ -1,5 +1,6 @@
 package aimengine.cli.command;
 
+import aimengine.cli.base.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -4,6 +4,7 @@ import aimengine.cache.CacheRoot;
 import aimengine.cache.CacheScanner;
 import aimengine.cache.CacheStats;
 import aimengine.cache.FreeSpace;
+import aimengine.cli.base.ExitCodes;
 import aimengine.cli.render.CacheStatsJson;
 import aimengine.cli.render.CacheStatsText;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package aimengine.cli.command;
 
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
 import aimengine.cli.render.HostViewDocument;
 import aimengine.cli.render.HostViewRenderer;
 import aimengine.data.DataLoader;

@@ -1,6 +1,6 @@
 package aimengine.cli.command;
 
-import aimengine.yaml.InputException;
+import aimengine.io.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,7 @@
 package aimengine.cli.command;
 
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
 import aimengine.cli.launch.StateDir;

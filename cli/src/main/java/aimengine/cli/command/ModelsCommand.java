@@ -1,5 +1,6 @@
 package aimengine.cli.command;
 
+import aimengine.cli.base.ExitCodes;
 import aimengine.cli.render.ModelTable;
 import aimengine.data.DataLoader;
 import aimengine.model.ModelFacts;

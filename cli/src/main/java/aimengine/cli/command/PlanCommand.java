@@ -1,6 +1,7 @@
 package aimengine.cli.command;
 
 import aimengine.cache.CheckpointStatus;
+import aimengine.cli.base.ExitCodes;
 import aimengine.cli.render.GraphRenderer;
 import aimengine.cli.render.PlanJson;
 import aimengine.cli.render.PlanText;

@@ -1,9 +1,9 @@
 package aimengine.cli.command;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
+import aimengine.facts.PlanRequest;
 import aimengine.hardware.Precision;
-import aimengine.plan.PlanRequest;
-import aimengine.yaml.InputException;
+import aimengine.io.InputException;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,24 +1,25 @@
 package aimengine.cli.command;
 
 import aimengine.cache.CacheRoot;
-import aimengine.cli.CliContext;
+import aimengine.cache.CheckpointStatus;
+import aimengine.cli.base.CliContext;
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
 import aimengine.data.DataLoader;
-import aimengine.engine.EngineCommandBuilder;
 import aimengine.engine.FlagCatalogs;
+import aimengine.generate.EngineCommandBuilder;
 import aimengine.hardware.HardwareCatalog;
+import aimengine.hardware.Precision;
 import aimengine.model.ModelResolver;
 import aimengine.plan.Plan;
 import aimengine.plan.Planner;
-import aimengine.cache.CheckpointStatus;
-import aimengine.hardware.Precision;
 import aimengine.plan.SelectedPlan;
 import aimengine.probe.Detection;
 import aimengine.probe.HostProfile;
-import aimengine.probe.MissingGpus;
-import java.time.Duration;
 import aimengine.probe.HostView;
-import aimengine.rules.RuleBases;
+import aimengine.probe.MissingGpus;
 import aimengine.rules.RuleCache;
+import java.time.Duration;
 
 /** Builds the planner and the host view from the plan options, and plans. Shared by plan, config and run. */
 public final class PlanSetup {
@@ -67,7 +68,7 @@ public final class PlanSetup {
 
     /** Plans for a host view already taken (run detects once, as its own step). */
     public Plan plan(HostView host, int port, String bindAddress) {
-        Planner planner = new Planner(RuleBases.load(data, RuleCache.defaultRoot(context.env(), context.home())),
+        Planner planner = new Planner(data.ruleBase(RuleCache.defaultRoot(context.env(), context.home())),
                 hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
         return planner.plan(options.request(), host, port, bindAddress);
@@ -91,7 +92,7 @@ public final class PlanSetup {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new aimengine.yaml.InputException("DEFAULT_PORT=" + p + ": must be a port number (1-65535)");
+            throw new aimengine.io.InputException("DEFAULT_PORT=" + p + ": must be a port number (1-65535)");
         }
     }
 }

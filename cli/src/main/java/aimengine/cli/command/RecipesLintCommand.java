@@ -1,16 +1,17 @@
 package aimengine.cli.command;
 
+import aimengine.cli.base.ExitCodes;
 import aimengine.cli.render.FileNames;
 import aimengine.cli.render.LintReport;
-import aimengine.data.DataFolders;
 import aimengine.data.DataLoader;
+import aimengine.engine.Backend;
 import aimengine.engine.FlagCatalog;
 import aimengine.engine.FlagCatalogs;
-import aimengine.hardware.Backend;
+import aimengine.io.DataFolders;
+import aimengine.io.InputException;
 import aimengine.recipe.LintFinding;
 import aimengine.recipe.RecipeCatalog;
 import aimengine.recipe.RecipeLinter;
-import aimengine.yaml.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,11 +1,12 @@
 package aimengine.cli.command;
 
+import aimengine.cli.base.ExitCodes;
 import aimengine.cli.render.FileNames;
 import aimengine.cli.render.RecipeTable;
 import aimengine.data.DataLoader;
 import aimengine.hardware.HardwareCatalog;
+import aimengine.io.InputException;
 import aimengine.recipe.Recipe;
-import aimengine.yaml.InputException;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;

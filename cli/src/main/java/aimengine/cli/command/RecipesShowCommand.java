@@ -1,11 +1,12 @@
 package aimengine.cli.command;
 
+import aimengine.cli.base.ExitCodes;
 import aimengine.cli.render.FileNames;
 import aimengine.cli.render.RecipeDetail;
 import aimengine.data.DataLoader;
+import aimengine.io.InputException;
 import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeCatalog;
-import aimengine.yaml.InputException;
 import aimengine.yaml.Suggest;
 import java.util.List;
 import picocli.CommandLine.Command;

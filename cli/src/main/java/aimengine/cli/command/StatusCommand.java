@@ -1,5 +1,6 @@
 package aimengine.cli.command;
 
+import aimengine.cli.base.ExitCodes;
 import aimengine.cli.launch.HealthCheck;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;

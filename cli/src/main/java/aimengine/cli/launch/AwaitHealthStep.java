@@ -1,6 +1,6 @@
 package aimengine.cli.launch;
 
-import aimengine.cli.command.ExitException;
+import aimengine.cli.base.ExitException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

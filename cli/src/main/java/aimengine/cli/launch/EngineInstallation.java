@@ -1,10 +1,10 @@
 package aimengine.cli.launch;
 
-import aimengine.cli.command.ExitCodes;
-import aimengine.cli.command.ExitException;
-import aimengine.engine.EngineCommand;
-import aimengine.engine.Executables;
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
 import aimengine.engine.InstalledEngineFlags;
+import aimengine.generate.EngineCommand;
+import aimengine.io.Executables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,18 +1,18 @@
 package aimengine.cli.launch;
 
-import aimengine.engine.EngineCommand;
-import aimengine.engine.EngineCommandBuilder;
-import aimengine.engine.EngineEnvironment;
-import aimengine.engine.EngineOverrides;
+import aimengine.engine.Backend;
+import aimengine.engine.EngineFlags;
 import aimengine.engine.FlagCatalog;
 import aimengine.engine.FlagValidator;
-import aimengine.hardware.Backend;
+import aimengine.generate.EngineCommand;
+import aimengine.generate.EngineCommandBuilder;
+import aimengine.generate.EngineEnvironment;
+import aimengine.generate.EngineOverrides;
 import aimengine.hardware.Hardware;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import aimengine.plan.Plan;
 import aimengine.plan.SelectedPlan;
-import aimengine.recipe.EngineFlags;
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package aimengine.cli.launch;
 
-import aimengine.engine.EngineCommand;
+import aimengine.generate.EngineCommand;
 import aimengine.plan.Plan;
 import aimengine.probe.HostView;
 

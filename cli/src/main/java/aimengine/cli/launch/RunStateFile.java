@@ -1,7 +1,7 @@
 package aimengine.cli.launch;
 
-import aimengine.data.AtomicFile;
-import aimengine.yaml.InputException;
+import aimengine.io.AtomicFile;
+import aimengine.io.InputException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

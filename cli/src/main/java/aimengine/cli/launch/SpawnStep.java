@@ -1,8 +1,8 @@
 package aimengine.cli.launch;
 
-import aimengine.cli.command.ExitCodes;
-import aimengine.cli.command.ExitException;
-import aimengine.engine.EngineCommand;
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
+import aimengine.generate.EngineCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

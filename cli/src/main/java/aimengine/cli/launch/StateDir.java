@@ -1,6 +1,6 @@
 package aimengine.cli.launch;
 
-import aimengine.cli.CliContext;
+import aimengine.cli.base.CliContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package aimengine.cli.launch;
 
-import aimengine.cli.command.ExitCodes;
-import aimengine.cli.command.ExitException;
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
 import aimengine.cli.launch.StepRecord.Status;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package aimengine.cli.launch;
 
-import aimengine.cli.command.ExitCodes;
+import aimengine.cli.base.ExitCodes;
 
 /** The signals that stop aim-engine, with the exit code a shell expects after each (128 + number). */
 public enum StopSignal {

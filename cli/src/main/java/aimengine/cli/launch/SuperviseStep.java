@@ -1,6 +1,6 @@
 package aimengine.cli.launch;
 
-import aimengine.cli.command.ExitException;
+import aimengine.cli.base.ExitException;
 import java.util.List;
 
 /** Keeps the engine serving until a stop is asked for or it died more often than --restarts allows. */

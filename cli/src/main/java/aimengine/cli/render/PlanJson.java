@@ -1,13 +1,13 @@
 package aimengine.cli.render;
 
 import aimengine.cache.CheckpointStatus;
+import aimengine.facts.Decision;
+import aimengine.facts.UsableGpus;
 import aimengine.model.MemoryEstimate;
 import aimengine.model.ModelFacts;
 import aimengine.plan.CandidateOutcome;
-import aimengine.plan.Decision;
 import aimengine.plan.Plan;
 import aimengine.plan.SelectedPlan;
-import aimengine.plan.UsableGpus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

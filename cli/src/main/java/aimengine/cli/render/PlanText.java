@@ -1,12 +1,12 @@
 package aimengine.cli.render;
 
 import aimengine.cache.CheckpointStatus;
+import aimengine.facts.Decision;
+import aimengine.facts.UsableGpus;
 import aimengine.model.MemoryEstimate;
 import aimengine.plan.CandidateOutcome;
-import aimengine.plan.Decision;
 import aimengine.plan.Plan;
 import aimengine.plan.SelectedPlan;
-import aimengine.plan.UsableGpus;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;

@@ -1,6 +1,6 @@
 package aimengine.cli.render;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
 import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeVariant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package aimengine.cli.command;
 
-import aimengine.cli.CliContext;
 import aimengine.cli.Main;
+import aimengine.cli.base.CliContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

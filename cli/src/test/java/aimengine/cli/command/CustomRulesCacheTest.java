@@ -26,8 +26,8 @@ class CustomRulesCacheTest {
     private static String siteRule(String reason) {
         return """
                 package aim.rules;
-                import aimengine.plan.Candidate;
-                import aimengine.plan.Rejection;
+                import aimengine.facts.Candidate;
+                import aimengine.facts.Rejection;
 
                 rule "site/closed"
                     salience 90

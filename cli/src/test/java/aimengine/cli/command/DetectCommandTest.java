@@ -1,11 +1,8 @@
 package aimengine.cli.command;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import aimengine.cli.CliContext;
 import aimengine.cli.Main;
+import aimengine.cli.base.CliContext;
+import aimengine.cli.base.ExitCodes;
 import aimengine.data.DataLoader;
 import aimengine.data.DataOptions;
 import aimengine.probe.GpuGroup;
@@ -30,6 +27,10 @@ import org.approvaltests.Approvals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * `detect` on machines rebuilt from the captured fixtures in planner/src/test/resources/fixtures (see the README

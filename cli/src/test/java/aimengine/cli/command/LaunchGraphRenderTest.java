@@ -1,6 +1,6 @@
 package aimengine.cli.command;
 
-import aimengine.cli.CliContext;
+import aimengine.cli.base.CliContext;
 import aimengine.cli.launch.LaunchGraph;
 import aimengine.cli.render.GraphRenderer;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aimengine.cli.command.ExitCodes;
-import aimengine.cli.command.ExitException;
-import aimengine.engine.Executables;
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
+import aimengine.io.Executables;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

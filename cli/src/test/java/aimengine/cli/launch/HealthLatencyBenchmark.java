@@ -1,6 +1,6 @@
 package aimengine.cli.launch;
 
-import aimengine.engine.Executables;
+import aimengine.io.Executables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

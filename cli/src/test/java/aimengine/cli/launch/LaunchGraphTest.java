@@ -3,8 +3,8 @@ package aimengine.cli.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import aimengine.cli.command.ExitCodes;
-import aimengine.cli.command.ExitException;
+import aimengine.cli.base.ExitCodes;
+import aimengine.cli.base.ExitException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

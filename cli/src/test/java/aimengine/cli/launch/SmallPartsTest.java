@@ -130,7 +130,7 @@ class SmallPartsTest {
     }
 
     private static String assertThrowsInput(RunStateFile file) {
-        return org.junit.jupiter.api.Assertions.assertThrows(aimengine.yaml.InputException.class, file::read).getMessage();
+        return org.junit.jupiter.api.Assertions.assertThrows(aimengine.io.InputException.class, file::read).getMessage();
     }
 
     @Test

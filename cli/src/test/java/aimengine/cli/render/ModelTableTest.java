@@ -1,6 +1,6 @@
 package aimengine.cli.render;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
 import aimengine.hardware.Precision;
 import aimengine.model.ModelFacts;
 import aimengine.recipe.Recipe;

@@ -1,4 +1,4 @@
-package aimengine.plan;
+package aimengine.facts;
 
 import aimengine.model.MemoryEstimate;
 

@@ -1,12 +1,16 @@
-package aimengine.engine;
+package aimengine.generate;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
+import aimengine.engine.EngineFlags;
+import aimengine.engine.FlagCatalog;
+import aimengine.engine.FlagIssue;
+import aimengine.engine.FlagSpec;
+import aimengine.engine.FlagValidator;
+import aimengine.io.InputException;
+import aimengine.io.InputProblem;
 import aimengine.recipe.EngineArg;
-import aimengine.recipe.EngineFlags;
 import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeVariant;
-import aimengine.yaml.InputException;
-import aimengine.yaml.InputProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

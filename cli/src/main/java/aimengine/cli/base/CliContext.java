@@ -1,4 +1,4 @@
-package aimengine.cli;
+package aimengine.cli.base;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package aimengine.recipe;
+package aimengine.engine;
 
-import aimengine.hardware.Backend;
 
 /** Names of the flags aim-engine itself reads or sets, per engine, and flag-name normalisation. */
 public final class EngineFlags {

@@ -1,4 +1,4 @@
-package aimengine.cli.command;
+package aimengine.cli.base;
 
 /** Ends a command with an exit code and one line for the user. */
 public class ExitException extends RuntimeException {

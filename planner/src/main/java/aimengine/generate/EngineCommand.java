@@ -1,4 +1,4 @@
-package aimengine.engine;
+package aimengine.generate;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package aimengine.yaml;
+package aimengine.io;
 
 /**
  * One thing wrong with a file the user gave us: where it is and what to do about it.

@@ -1,9 +1,11 @@
-package aimengine.engine;
+package aimengine.generate;
 
-import aimengine.hardware.Backend;
+import aimengine.engine.Backend;
+import aimengine.engine.EngineFlags;
+import aimengine.engine.FlagCatalog;
+import aimengine.engine.FlagSpec;
 import aimengine.hardware.Hardware;
 import aimengine.recipe.EngineArg;
-import aimengine.recipe.EngineFlags;
 import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeVariant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package aimengine.engine;
+package aimengine.generate;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package aimengine.cli.command;
+package aimengine.cli.base;
 
 /** Exit codes, as documented in the README. */
 public final class ExitCodes {

@@ -1,4 +1,4 @@
-package aimengine.plan;
+package aimengine.facts;
 
 /**
  * What the user asked for. Strings and ints (0 = not asked) keep the rule files free of Java types.

@@ -1,4 +1,4 @@
-package aimengine.data;
+package aimengine.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package aimengine.plan;
+package aimengine.facts;
 
 /**
  * One way to serve the request: a recipe on one backend at one GPU count. Every enabled variant of every recipe

@@ -1,4 +1,4 @@
-package aimengine.engine;
+package aimengine.io;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package aimengine.hardware;
+package aimengine.engine;
 
 /** The serving engines aim-engine can launch. */
 public enum Backend {

@@ -1,4 +1,4 @@
-package aimengine.yaml;
+package aimengine.io;
 
 import java.util.List;
 import java.util.stream.Collectors;
