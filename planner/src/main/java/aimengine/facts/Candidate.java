@@ -18,10 +18,25 @@ package aimengine.facts;
  * @param maxModelLen    context the recipe states, 0 when it states none (the model's maximum applies)
  * @param memoryFraction gpu-memory-utilization (or mem-fraction-static) the recipe states or the engine default
  * @param kvDtypeBytes   bytes per KV-cache element (1 with an fp8 KV cache, else 2)
+ * @param nodes          machines the candidate spans (gpuCount GPUs on each); 1 for a single-machine candidate
  */
 public record Candidate(String key, String recipeId, String modelId, String checkpoint, String hardware,
                         String precision, String backend, int gpuCount, String type, String metric,
-                        boolean manualOnly, int maxModelLen, double memoryFraction, double kvDtypeBytes) {
+                        boolean manualOnly, int maxModelLen, double memoryFraction, double kvDtypeBytes, int nodes) {
+
+    /** A candidate on one machine. */
+    public Candidate(String key, String recipeId, String modelId, String checkpoint, String hardware,
+                     String precision, String backend, int gpuCount, String type, String metric,
+                     boolean manualOnly, int maxModelLen, double memoryFraction, double kvDtypeBytes) {
+        this(key, recipeId, modelId, checkpoint, hardware, precision, backend, gpuCount, type, metric, manualOnly,
+                maxModelLen, memoryFraction, kvDtypeBytes, 1);
+    }
+
+    /** The same candidate on {@code n} machines, under its own key. */
+    public Candidate onNodes(String newKey, int n) {
+        return new Candidate(newKey, recipeId, modelId, checkpoint, hardware, precision, backend, gpuCount, type,
+                metric, manualOnly, maxModelLen, memoryFraction, kvDtypeBytes, n);
+    }
 
     public boolean general() {
         return modelId == null;

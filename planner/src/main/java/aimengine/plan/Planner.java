@@ -2,10 +2,13 @@ package aimengine.plan;
 
 import aimengine.facts.ContextHint;
 import aimengine.facts.Fit;
+import aimengine.facts.NodeRequest;
+import aimengine.facts.NodeSpan;
 import aimengine.facts.PlanRequest;
 import aimengine.facts.Rejection;
 import aimengine.generate.EngineCommand;
 import aimengine.generate.EngineCommandBuilder;
+import aimengine.generate.NodeGroupCommand;
 import aimengine.hardware.Hardware;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.io.InputException;
@@ -44,6 +47,11 @@ public final class Planner {
     }
 
     public Plan plan(PlanRequest request, HostView host, int port, String bindAddress) {
+        return plan(request, NodeRequest.oneNode(), host, port, bindAddress);
+    }
+
+    /** Plans over up to {@code nodes.maxNodes()} machines like {@code host}; see rules/multinode.drl. */
+    public Plan plan(PlanRequest request, NodeRequest nodes, HostView host, int port, String bindAddress) {
         if (request.pinned() && recipes.byId(request.recipe()).isEmpty()) {
             throw new InputException("--recipe " + request.recipe() + ": no such recipe"
                     + Suggest.closest(request.recipe(), recipes.all().stream().map(r -> r.id()).toList())
@@ -51,19 +59,24 @@ public final class Planner {
         }
         Optional<ModelFacts> model = models.resolve(request.model());
         Map<String, CandidateFactory.Source> sources = new CandidateFactory().expand(recipes.all());
+        MultiNodeCandidates.Expansion multi = new MultiNodeCandidates().expand(sources, nodes.maxNodes());
         List<Object> facts = new ArrayList<>();
         facts.add(request);
+        facts.add(nodes);
+        facts.addAll(multi.deferred());
         model.ifPresent(facts::add);
         facts.addAll(hardware.all());
         facts.addAll(host.groups());
         facts.addAll(CandidateFactory.facts(sources));
         PlanningSession.Outcome outcome = new PlanningSession(rules).run(facts);
-        return assemble(request, host, model.orElse(null), sources, outcome, port, bindAddress);
+        Map<String, CandidateFactory.Source> all = new java.util.LinkedHashMap<>(sources);
+        all.putAll(multi.sources());
+        return assemble(request, host, model.orElse(null), all, multi.spans(), outcome, port, bindAddress);
     }
 
     private Plan assemble(PlanRequest request, HostView host, ModelFacts model,
-                          Map<String, CandidateFactory.Source> sources, PlanningSession.Outcome o, int port,
-                          String bind) {
+                          Map<String, CandidateFactory.Source> sources, Map<String, NodeSpan> spans,
+                          PlanningSession.Outcome o, int port, String bind) {
         SelectedPlan selected = null;
         if (o.selection() != null) {
             CandidateFactory.Source s = sources.get(o.selection().candidate());
@@ -72,15 +85,21 @@ public final class Planner {
             int imposed = o.selection().shortened() ? o.selection().maxModelLen() : 0;
             EngineCommand command = commands.build(s.recipe(), s.variant(), hw,
                     new EngineCommandBuilder.Target(checkpoint, imposed, port, bind));
+            NodeSpan span = spans.getOrDefault(s.candidate().key(), MultiNodeCandidates.oneNode(s.candidate()));
+            if (span.nodes() > 1) {
+                command = NodeGroupCommand.forGroup(command, s.variant().backend(), span);
+            }
             selected = new SelectedPlan(s.candidate(), s.recipe(), s.variant(), checkpoint, command,
-                    o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(), o.selection().shortened());
+                    o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(), o.selection().shortened(),
+                    span);
         }
         List<CandidateOutcome> outcomes = new ArrayList<>();
         int otherModels = 0;
         for (CandidateFactory.Source s : sources.values()) {
             String key = s.candidate().key();
             if (!o.inScope().contains(key)) {
-                otherModels++;
+                // multi-node candidates the rules never brought in (fewer nodes served) are neither listed nor counted
+                otherModels += s.candidate().nodes() == 1 ? 1 : 0;
                 continue;
             }
             List<aimengine.facts.Rejection> rejections = o.rejections().getOrDefault(key, List.of());

@@ -1,6 +1,7 @@
 package aimengine.plan;
 
 import aimengine.facts.Candidate;
+import aimengine.facts.NodeSpan;
 import aimengine.generate.EngineCommand;
 import aimengine.model.MemoryEstimate;
 import aimengine.recipe.Recipe;
@@ -17,7 +18,16 @@ import aimengine.recipe.RecipeVariant;
  * @param memory      its memory budget
  * @param maxModelLen the context it serves
  * @param shortened   true when the context was shortened to fit
+ * @param span        nodes, GPUs per node and parallelism (one node: TP = GPU count, PP = 1)
  */
 public record SelectedPlan(Candidate candidate, Recipe recipe, RecipeVariant variant, String checkpoint,
-                           EngineCommand command, MemoryEstimate memory, int maxModelLen, boolean shortened) {
+                           EngineCommand command, MemoryEstimate memory, int maxModelLen, boolean shortened,
+                           NodeSpan span) {
+
+    /** A one-node plan. */
+    public SelectedPlan(Candidate candidate, Recipe recipe, RecipeVariant variant, String checkpoint,
+                        EngineCommand command, MemoryEstimate memory, int maxModelLen, boolean shortened) {
+        this(candidate, recipe, variant, checkpoint, command, memory, maxModelLen, shortened,
+                MultiNodeCandidates.oneNode(candidate));
+    }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
  *     vram_mib: 196592         # optional, defaults to the catalog's
  *     container_visible: 8     # optional, defaults to count
  *     engine_visible: 8        # optional, defaults to container_visible
+ * nodes: 2                     # optional: this many identical machines (multi-node planning), default 1
  * </pre>
  */
 public final class HostProfile {
@@ -38,9 +39,11 @@ public final class HostProfile {
         MapReader top = MapReader.of(name, root, "a host profile", problems);
         Map<String, GpuGroup> groups = new LinkedHashMap<>();
         boolean engineGiven = false;
+        Integer nodes = null;
         if (top != null) {
             top.string("name");
             top.string("description");
+            nodes = top.integer("nodes", 1, 1024);
             YamlNode gpus = top.raw("gpus");
             if (gpus == null || !gpus.isList()) {
                 top.problem(gpus == null ? root.line() : gpus.line(),
@@ -63,7 +66,8 @@ public final class HostProfile {
             throw new InputException(problems);
         }
         List<GpuGroup> list = List.copyOf(groups.values());
-        return new HostView("profile " + name, list, List.of(), views(list, name), engineGiven);
+        return new HostView("profile " + name, list, List.of(), views(list, name), engineGiven,
+                nodes == null ? 1 : nodes);
     }
 
     private GpuGroup group(String file, YamlNode node, List<InputProblem> problems) {

@@ -1,9 +1,11 @@
 package aimengine.cli.command;
 
 import aimengine.engine.Backend;
+import aimengine.facts.NodeRequest;
 import aimengine.facts.PlanRequest;
 import aimengine.hardware.Precision;
 import aimengine.io.InputException;
+import aimengine.probe.HostView;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +34,9 @@ public final class PlanMixin {
     @Option(names = "--recipe", paramLabel = "ID", description = "Pin a recipe; it is preferred over all others (see --strict).")
     public String recipe;
 
+    @Option(names = "--nodes", paramLabel = "N", description = "Most machines a plan may use (default: the host profile's nodes, else 1); on a live host, N machines like this one. One node is used whenever one works.")
+    public Integer nodes;
+
     @Option(names = "--strict", description = "Make any fallback (GPU count, precision, pinned recipe) an error instead.")
     public boolean strict;
 
@@ -43,6 +48,15 @@ public final class PlanMixin {
 
     @Mixin
     public DataMixin data;
+
+    /** How many nodes the plan may use: --nodes, else the host profile's nodes; --strict with --nodes: exactly. */
+    public NodeRequest nodeRequest(HostView host) {
+        if (nodes != null && (nodes < 1 || nodes > 1024)) {
+            throw new InputException("--nodes " + nodes + ": must be between 1 and 1024");
+        }
+        int max = nodes != null ? nodes : host.nodes();
+        return new NodeRequest(max, nodes != null, strict && nodes != null);
+    }
 
     /** Validates the flags that picocli cannot, and turns them into the planner's request. */
     public PlanRequest request() {

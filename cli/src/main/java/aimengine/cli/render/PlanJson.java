@@ -49,6 +49,7 @@ public final class PlanJson {
             n.put("backend", c.candidate().backend());
             n.put("gpuCount", c.candidate().gpuCount());
             n.put("precision", c.candidate().precision());
+            n.put("nodes", c.candidate().nodes());
             n.put("status", c.status().key());
             n.put("shorterContext", c.shorterContext());
             n.put("rule", c.rule());
@@ -87,6 +88,9 @@ public final class PlanJson {
         n.put("backend", s.candidate().backend());
         n.put("gpuCount", s.candidate().gpuCount());
         n.put("precision", s.candidate().precision());
+        n.put("nodes", s.span().nodes());
+        n.put("gpusPerNode", s.span().gpusPerNode());
+        n.putObject("parallelism").put("tensor", s.span().tensor()).put("pipeline", s.span().pipeline());
         n.put("checkpoint", s.checkpoint());
         ArrayNode argv = n.putArray("command");
         s.command().argv().forEach(argv::add);

@@ -48,8 +48,14 @@ public final class PlanText {
         MemoryEstimate m = s.memory();
         sb.append("  recipe       ").append(s.candidate().recipeId()).append(" (").append(s.candidate().type())
                 .append(", ").append(s.recipe().source()).append(")\n");
-        sb.append("  engine       ").append(s.candidate().backend()).append(", ").append(s.candidate().gpuCount())
-                .append(" GPU(s), ").append(s.candidate().precision()).append('\n');
+        sb.append("  engine       ").append(s.candidate().backend()).append(", ");
+        if (s.span().nodes() > 1) {
+            sb.append(s.span().nodes()).append(" nodes x ").append(s.span().gpusPerNode()).append(" GPUs (tensor parallel ")
+                    .append(s.span().tensor()).append(" x pipeline parallel ").append(s.span().pipeline()).append(")");
+        } else {
+            sb.append(s.candidate().gpuCount()).append(" GPU(s)");
+        }
+        sb.append(", ").append(s.candidate().precision()).append('\n');
         sb.append("  checkpoint   ").append(s.checkpoint()).append(" (").append(cached(cache)).append(")\n");
         sb.append("  memory/GPU   ").append(Units.gib(m.weightsGiBPerGpu())).append(" weights + ")
                 .append(Units.gib(m.reserveGiBPerGpu())).append(" reserve + ").append(Units.gib(m.kvCacheGiBPerGpu()))
@@ -100,12 +106,17 @@ public final class PlanText {
         TextTable table = new TextTable("RECIPE", "BACKEND", "GPUS", "PRECISION", "STATUS", "REASON");
         for (CandidateOutcome c : all) {
             if (filter.test(c)) {
-                table.row(c.candidate().recipeId(), c.candidate().backend(), c.candidate().gpuCount(),
+                table.row(c.candidate().recipeId(), c.candidate().backend(), gpus(c.candidate()),
                         c.candidate().precision(), c.status().key(), reason(c));
             }
         }
         sb.append('\n').append(title).append(":\n");
         sb.append(table.isEmpty() ? "  (none)\n" : table.render("  "));
+    }
+
+    /** "8", or "2x8" for two nodes of eight. */
+    private static String gpus(aimengine.facts.Candidate c) {
+        return c.nodes() > 1 ? c.nodes() + "x" + c.gpuCount() : String.valueOf(c.gpuCount());
     }
 
     private static String reason(CandidateOutcome c) {
