@@ -26,14 +26,10 @@ public final class MultiNodeCandidates {
         java.util.List<DeferredCandidate> deferred = new java.util.ArrayList<>();
         for (int nodes = 2; nodes <= maxNodes; nodes++) {
             for (CandidateFactory.Source s : oneNode.values()) {
-                Candidate one = s.candidate();
-                String key = key(one, nodes);
-                Candidate c = one.onNodes(key, nodes);
-                NodeSpanning.Parallelism p = NodeSpanning.parallelism(Backend.parse(one.backend()), one.gpuCount(), nodes);
-                NodeSpan span = new NodeSpan(key, one.key(), nodes, one.gpuCount(), p.tensor(), p.pipeline());
-                sources.put(key, new CandidateFactory.Source(c, s.recipe(), s.variant()));
-                spans.put(key, span);
-                deferred.add(new DeferredCandidate(nodes, c, span));
+                DeferredCandidate d = on(s.candidate(), nodes);
+                sources.put(d.candidate().key(), new CandidateFactory.Source(d.candidate(), s.recipe(), s.variant()));
+                spans.put(d.candidate().key(), d.span());
+                deferred.add(d);
             }
         }
         return new Expansion(sources, spans, deferred);
@@ -44,7 +40,11 @@ public final class MultiNodeCandidates {
         return new NodeSpan(c.key(), c.key(), 1, c.gpuCount(), c.gpuCount(), 1);
     }
 
-    static String key(Candidate one, int nodes) {
-        return one.recipeId() + "/" + one.backend() + "/" + nodes + "x" + one.gpuCount();
+    /** The one-node candidate on {@code nodes} nodes, with its engine's parallelism. */
+    public static DeferredCandidate on(Candidate one, int nodes) {
+        String key = one.recipeId() + "/" + one.backend() + "/" + nodes + "x" + one.gpuCount();
+        NodeSpanning.Parallelism p = NodeSpanning.parallelism(Backend.parse(one.backend()), one.gpuCount(), nodes);
+        return new DeferredCandidate(nodes, one.onNodes(key, nodes),
+                new NodeSpan(key, one.key(), nodes, one.gpuCount(), p.tensor(), p.pipeline()));
     }
 }

@@ -59,6 +59,12 @@ final class RuleHarness {
         return this;
     }
 
+    /** Any other facts (node requests, deferred multi-node candidates). */
+    RuleHarness facts(Object... more) {
+        facts.addAll(List.of(more));
+        return this;
+    }
+
     PlanningSession.Outcome run() {
         List<Object> all = new ArrayList<>(facts);
         all.add(request);
