@@ -19,6 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlanScenariosTest {
     private static final String AIM = "../shared/aim-build/profiles";
     private static final String ODD = "cli/src/test/resources/scenarios/recipes";
+    /** H100 recipes written for the multi-node scenarios (no shipped recipe served NVIDIA GPUs then). */
+    private static final String H100 = "cli/src/test/resources/scenarios/multinode/recipes";
+    private static final String WIDE = "cli/src/test/resources/scenarios/multinode/models";
 
     @TempDir
     static Path home;
@@ -57,6 +60,13 @@ class PlanScenariosTest {
                 s("llama-70b-mi325x-8", "meta-llama/Llama-3.3-70B-Instruct", "mi325x-8"),
                 s("aim-profiles-llama-405b-mi300x-8", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-8", "--recipes", AIM),
                 s("aim-profiles-llama-8b-throughput", "meta-llama/Llama-3.1-8B-Instruct", "mi300x-8", "--recipes", AIM, "--metric", "throughput"),
+                s("multinode-llama-405b-bf16-h100-2-nodes", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--recipes", H100, "--nodes", "2", "--precision", "bf16"),
+                s("multinode-llama-405b-bf16-h100-nodes-1", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--recipes", H100, "--nodes", "1", "--precision", "bf16"),
+                s("multinode-llama-405b-bf16-h100-strict-3-nodes", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--recipes", H100, "--nodes", "3", "--strict", "--precision", "bf16"),
+                s("multinode-deepseek-r1-h100-2-nodes", "deepseek-ai/DeepSeek-R1-0528", "h100-8x2", "--recipes", H100),
+                s("multinode-deepseek-r1-h100-2-nodes-sglang", "deepseek-ai/DeepSeek-R1-0528", "h100-8x2", "--recipes", H100, "--backend", "sglang"),
+                s("multinode-llama-8b-stays-on-one-node", "meta-llama/Llama-3.1-8B-Instruct", "h100-8x2", "--recipes", H100, "--nodes", "2"),
+                s("multinode-pipeline-exceeds-layers", "test/Wide-1L", "h200-1", "--recipes", H100, "--models", WIDE, "--nodes", "2"),
                 s("aim-general-profile-qwen3-8b", "Qwen/Qwen3-8B", "mi300x-1", "--recipes", AIM, "--no-builtin-recipes"));
     }
 
@@ -86,7 +96,7 @@ class PlanScenariosTest {
     private static String[] fromModuleFolder(List<String> args) {
         String[] result = args.toArray(new String[0]);
         for (int i = 1; i < result.length; i++) {
-            if (result[i - 1].equals("--host") || result[i - 1].equals("--recipes")) {
+            if (List.of("--host", "--recipes", "--models").contains(result[i - 1])) {
                 result[i] = "../" + result[i];
             }
         }
