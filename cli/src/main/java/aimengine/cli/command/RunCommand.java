@@ -19,10 +19,13 @@ public final class RunCommand extends BaseCommand {
     RunMixin run;
 
     @Mixin
+    GroupMixin group;
+
+    @Mixin
     OutputMixin output;
 
     @Override
     protected int execute() throws Exception {
-        return new RunWorkflow(context(), plan, run, output, out(), err(), debug()).execute();
+        return new RunWorkflow(context(), plan, run, output, out(), err(), debug()).execute(group);
     }
 }

@@ -13,6 +13,9 @@ import aimengine.cli.launch.DetectStep;
 import aimengine.cli.launch.EngineInstallation;
 import aimengine.cli.launch.EventLog;
 import aimengine.cli.launch.GenerateStep;
+import aimengine.cli.launch.GroupRank;
+import aimengine.cli.launch.GroupRole;
+import aimengine.cli.launch.GroupStateFile;
 import aimengine.cli.launch.HealthCheck;
 import aimengine.cli.launch.HealthWaiter;
 import aimengine.cli.launch.LaunchGraph;
@@ -41,6 +44,7 @@ import aimengine.engine.FlagCatalog;
 import aimengine.engine.FlagCatalogs;
 import aimengine.engine.FlagValidator;
 import aimengine.engine.InstalledEngineFlags;
+import aimengine.engine.NodeSpanning;
 import aimengine.generate.EngineCommand;
 import aimengine.generate.EngineOverrides;
 import aimengine.io.InputException;
@@ -85,6 +89,8 @@ final class RunWorkflow {
     private final StepResults results = new StepResults();
     private final Instant started = Instant.now();
     private boolean stateWriteFailed;
+    private GroupMixin group = new GroupMixin();
+    private Function<Backend, FlagCatalog> catalogs;
     private ModelLock modelLock;
 
     RunWorkflow(CliContext context, PlanMixin plan, RunMixin run, OutputMixin output, PrintWriter out, PrintWriter err,
@@ -112,6 +118,12 @@ final class RunWorkflow {
     }
 
     int execute() throws Exception {
+        return execute(new GroupMixin());
+    }
+
+    /** @param group the rank options; a multi-node rank plans and generates as usual, then runs {@link GroupRank} */
+    int execute(GroupMixin group) throws Exception {
+        this.group = group;
         LaunchGraph graph = graph();
         StepExecutor executor = new StepExecutor(System::nanoTime, new StepExecutor.Listener() {
             @Override
@@ -126,6 +138,9 @@ final class RunWorkflow {
             StepReport report = executor.run(graph.upTo("generate"), results);
             printDryRun(graph, report);
             return finish(report);
+        }
+        if (group.active()) {
+            return runRank(executor, graph);
         }
         RunStateFile stateFile = new RunStateFile(stateDir);
         refuseSecondRun(stateFile);
@@ -145,18 +160,50 @@ final class RunWorkflow {
     /** The launch graph of this run's options; nothing runs until {@link #execute}. */
     LaunchGraph graph() {
         FlagCatalogs shipped = FlagCatalogs.builtin();
+        catalogs = catalogs(shipped);
         HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2)), Backoff.HEALTH, wakeup, stop, log, System::nanoTime);
         List<Step> steps = List.of(
                 new DetectStep(() -> setup.host(true)),
-                new SelectStep(host -> availableOffline(setup.plan(host, settings.port(), settings.bind()))),
+                new SelectStep(host -> oneRankOrGroup(availableOffline(setup.plan(host, settings.port(), settings.bind())))),
                 new GenerateStep(EngineOverrides.parse(run.engineArgs, context.env(EngineOverrides.ENV)),
-                        catalogs(shipped), new FlagValidator(shipped),
+                        catalogs, new FlagValidator(shipped),
                         key -> setup.hardware().byKey(key).orElseThrow(), settings, log),
                 new SpawnStep(new EngineInstallation(context.env(), InstalledEngineFlags.processRunner(context.env())),
                         settings, log, wakeup, Clock.systemUTC(), this::recordState, this::holdModelLock, stop),
                 new AwaitHealthStep(waiter, settings, stop, log),
                 new SuperviseStep(waiter, settings, Backoff.RESTART, stop, wakeup, log));
         return LaunchGraph.of(steps);
+    }
+
+    /** A plan that spans nodes runs as a group: one rank per machine, each told its rank and the leader. */
+    private Plan oneRankOrGroup(Plan plan) {
+        if (plan.feasible() && plan.selected().span().nodes() > 1 && !group.active()) {
+            int n = plan.selected().span().nodes();
+            throw new ExitException(ExitCodes.BAD_INPUT, "the plan spans " + n + " nodes: run 'aim-engine run' on each of"
+                    + " the " + n + " machines with --nodes " + n + " --node-rank R (0.." + (n - 1) + ") --leader-address"
+                    + " HOST of rank 0 (or deploy with --target lws)");
+        }
+        return plan;
+    }
+
+    /**
+     * One rank of a multi-node group: plan and generate as a one-node run does (the same checks, the same command),
+     * then hand over to {@link GroupRank}, which starts the runtime and the engine and watches the group.
+     */
+    private int runRank(StepExecutor executor, LaunchGraph graph) throws Exception {
+        GroupRole role = group.role(plan.nodes);
+        StepReport report = executor.run(graph.upTo("generate"), results);
+        if (report.failure() != null) {
+            throw report.failure();
+        }
+        SelectedPlan selected = results.get(LaunchKeys.PLAN).selected();
+        NodeSpanning.Runtime runtime = NodeSpanning.runtime(catalogs.apply(selected.variant().backend()));
+        EngineInstallation installation = new EngineInstallation(context.env(), InstalledEngineFlags.processRunner(context.env()));
+        GroupRank rank = new GroupRank(role, runtime, settings, installation, log, wakeup, stop,
+                new HealthCheck(Duration.ofSeconds(2)), new GroupStateFile(stateDir, settings.base().toString()));
+        try (SignalTrap trap = new SignalTrap(stop)) {
+            return rank.run(selected, results.get(LaunchKeys.COMMAND));
+        }
     }
 
     /** With --offline, a plan whose checkpoint is not completely cached cannot start: the engine may not download. */

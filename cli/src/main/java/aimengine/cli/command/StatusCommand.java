@@ -1,7 +1,9 @@
 package aimengine.cli.command;
 
 import aimengine.cli.base.ExitCodes;
+import aimengine.cli.launch.GroupStateFile;
 import aimengine.cli.launch.HealthCheck;
+import com.fasterxml.jackson.databind.JsonNode;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
 import aimengine.cli.launch.StateDir;
@@ -28,6 +30,11 @@ public final class StatusCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
+        Optional<JsonNode> group = new GroupStateFile(StateDir.resolve(context()), null).read()
+                .filter(g -> ProcessHandle.of(g.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false));
+        if (group.isPresent()) {
+            return groupStatus(group.get());
+        }
         RunStateFile file = new RunStateFile(StateDir.resolve(context()));
         Optional<RunState> state = file.read();
         boolean live = state.isPresent() && RunStateFile.isLive(state.get());
@@ -53,6 +60,28 @@ public final class StatusCommand extends BaseCommand {
         }
         out().flush();
         return live && models.isPresent() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The leader of a multi-node group: the ranks it sees and whether its API serves. */
+    private int groupStatus(JsonNode g) throws Exception {
+        Optional<List<String>> models = new HealthCheck(Duration.ofSeconds(2)).check(URI.create(g.path("endpoint").asText()));
+        if (output.json()) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("status", "active");
+            n.set("group", g);
+            n.put("healthy", models.isPresent());
+            n.putPOJO("models", models.orElse(List.of()));
+            out().println(JSON.writeValueAsString(n));
+        } else {
+            out().println("aim-engine group leader: active (pid " + g.path("pid").asLong() + ", " + g.path("nodes").asInt()
+                    + " nodes, " + g.path("runtime").asText() + " runtime)");
+            g.path("ranks").fields().forEachRemaining(r -> out().println("  rank " + r.getKey() + "    "
+                    + r.getValue().asText() + (r.getKey().equals("0") ? " (leader)" : "")));
+            out().println("  endpoint  " + g.path("endpoint").asText() + "/v1: " + models.map(m -> "healthy, serves "
+                    + (m.isEmpty() ? "(no model listed)" : String.join(", ", m))).orElse("not healthy"));
+        }
+        out().flush();
+        return models.isPresent() && g.path("ranks").size() == g.path("nodes").asInt() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private void text(RunState s, Optional<List<String>> models) {

@@ -6,6 +6,7 @@ import aimengine.engine.FlagCatalog;
 import aimengine.engine.FlagValidator;
 import aimengine.generate.EngineCommand;
 import aimengine.generate.EngineCommandBuilder;
+import aimengine.generate.NodeGroupCommand;
 import aimengine.generate.EngineEnvironment;
 import aimengine.generate.EngineOverrides;
 import aimengine.hardware.Hardware;
@@ -72,6 +73,9 @@ public final class GenerateStep implements Step {
         Hardware hw = hardware.apply(s.candidate().hardware());
         EngineCommand command = new EngineCommandBuilder(b -> catalog).build(s.recipe(), merged.variant(), hw,
                 new EngineCommandBuilder.Target(s.checkpoint(), imposed, settings.port(), settings.bind()));
+        if (s.span().nodes() > 1) {
+            command = NodeGroupCommand.forGroup(command, backend, s.span());
+        }
         if (settings.offline()) {
             command = command.withEnv("HF_HUB_OFFLINE", "1");
         }
