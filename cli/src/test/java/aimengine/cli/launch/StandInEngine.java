@@ -23,12 +23,22 @@ public final class StandInEngine {
 
     /** @return the bin folder under {@code dir} that holds the stand-in as {@code vllm} */
     public static Path install(Path dir) {
+        return install(dir, "vllm_standin.py", "vllm");
+    }
+
+    /** Also puts the TEST STAND-IN for Ray (ray_standin.py, not Ray) there as {@code ray}. */
+    public static Path installWithRay(Path dir) {
+        install(dir, "vllm_standin.py", "vllm");
+        return install(dir, "ray_standin.py", "ray");
+    }
+
+    private static Path install(Path dir, String resource, String name) {
         Path bin = dir.resolve("bin");
-        try (InputStream in = StandInEngine.class.getResourceAsStream("vllm_standin.py")) {
+        try (InputStream in = StandInEngine.class.getResourceAsStream(resource)) {
             Files.createDirectories(bin);
-            Path vllm = bin.resolve("vllm");
-            Files.copy(in, vllm, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(vllm, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path program = bin.resolve(name);
+            Files.copy(in, program, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
             return bin;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

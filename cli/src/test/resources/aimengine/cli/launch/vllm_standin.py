@@ -12,6 +12,8 @@
 #   STANDIN_WORKER   1: start a worker child process too (as vLLM starts engine-core workers), which ignores SIGTERM
 #                    in ignore-sigterm mode, so that tests see the whole process group stopped
 #   STANDIN_QUIET    1: do not print the ready line (to measure health detection by polling alone)
+# A multi-node worker rank (`--headless`, as vLLM's own multi-node mode runs ranks > 0) serves no HTTP: it only
+# stays up until SIGTERM.
 import http.server
 import json
 import os
@@ -67,6 +69,12 @@ def main(argv):
         log("torch.OutOfMemoryError: HIP out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 191.98 GiB")
         log("RuntimeError: Engine core initialization failed. See root cause above.")
         return 1
+
+    if "--headless" in argv:
+        log("STANDIN headless rank %s of %s, master %s:%s" % (arg(argv, "--node-rank"), arg(argv, "--nnodes"),
+                                                            arg(argv, "--master-addr"), arg(argv, "--master-port")))
+        while True:
+            time.sleep(3600)
 
     end = time.time() + load_ms / 1000.0
     while time.time() < end:
