@@ -2,6 +2,7 @@ package aimengine.generate;
 
 import aimengine.engine.Backend;
 import aimengine.engine.EngineFlags;
+import aimengine.engine.EngineSetting;
 import aimengine.engine.NodeSpanning;
 import aimengine.facts.NodeSpan;
 import java.util.ArrayList;
@@ -18,18 +19,18 @@ public final class NodeGroupCommand {
 
     public static EngineCommand forGroup(EngineCommand oneNode, Backend backend, NodeSpan span) {
         List<String> argv = without(oneNode.argv(), NodeSpanning.ownedFlags(backend));
-        int tp = indexOfAny(argv, EngineFlags.tensorParallel(backend));
+        int tp = indexOfAny(argv, backend.profile().names(EngineSetting.TENSOR_PARALLEL));
         argv.set(tp + 1, String.valueOf(span.tensor()));
         argv.addAll(tp + 2, NodeSpanning.groupArgs(backend, span.nodes(),
                 new NodeSpanning.Parallelism(span.tensor(), span.pipeline())));
-        return new EngineCommand(argv, oneNode.env());
+        return new EngineCommand(backend, argv, oneNode.env());
     }
 
     public static EngineCommand forRank(EngineCommand group, NodeSpanning.Runtime runtime, int nodes, int rank,
                                         String leaderHost, int port) {
         List<String> argv = new ArrayList<>(group.argv());
         argv.addAll(NodeSpanning.rankArgs(runtime, nodes, rank, leaderHost, port));
-        return new EngineCommand(argv, group.env());
+        return new EngineCommand(group.backend(), argv, group.env());
     }
 
     private static List<String> without(List<String> argv, List<String> flags) {
@@ -46,9 +47,9 @@ public final class NodeGroupCommand {
         return out;
     }
 
-    private static int indexOfAny(List<String> argv, String[] names) {
+    private static int indexOfAny(List<String> argv, List<String> names) {
         for (int i = 0; i < argv.size(); i++) {
-            if (matches(argv.get(i), List.of(names))) {
+            if (matches(argv.get(i), names)) {
                 return i;
             }
         }

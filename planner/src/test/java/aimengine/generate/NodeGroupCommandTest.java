@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class NodeGroupCommandTest {
     private static final FlagCatalogs CATALOGS = FlagCatalogs.builtin();
-    private static final EngineCommand VLLM_ONE_NODE = new EngineCommand(List.of("vllm", "serve", "m",
+    private static final EngineCommand VLLM_ONE_NODE = new EngineCommand(Backend.VLLM, List.of("vllm", "serve", "m",
             "--tensor-parallel-size", "8", "--port", "8000", "--host", "0.0.0.0", "--distributed-executor-backend", "mp",
             "--dtype", "bfloat16"), Map.of("A", "1"));
-    private static final EngineCommand SGLANG_ONE_NODE = new EngineCommand(List.of("python3", "-m",
+    private static final EngineCommand SGLANG_ONE_NODE = new EngineCommand(Backend.SGLANG, List.of("python3", "-m",
             "sglang.launch_server", "--model-path", "m", "--tp-size", "8", "--port", "8000", "--host", "0.0.0.0",
             "--context-length", "32768"), Map.of());
 

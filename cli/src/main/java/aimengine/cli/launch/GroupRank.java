@@ -81,15 +81,15 @@ public final class GroupRank {
             String address = role.nodeAddress() != null ? role.nodeAddress()
                     : InetAddress.getByName(role.leader().host()).getHostAddress();
             if (runtime == NodeSpanning.Runtime.RAY) {
-                spawn("ray", List.of("ray", "start", "--head", "--port", String.valueOf(port), "--node-ip-address",
-                        address, "--block"), Map.of(), "ray.log");
+                spawnRay(List.of("ray", "start", "--head", "--port", String.valueOf(port), "--node-ip-address",
+                        address, "--block"), nodeEnv(Map.of(), plan, address));
             }
             long start = System.nanoTime();
             await(leader::allJoined, () -> leader.lost(), "all " + role.nodes() + " ranks to join", start);
             log.info("group", "all " + role.nodes() + " ranks joined: " + leader.ranks(), null);
             stateFile.write(role, runtime, address, leader.ranks());
             EngineCommand command = NodeGroupCommand.forRank(groupCommand, runtime, role.nodes(), 0, address, port);
-            spawn(plan.candidate().backend(), command.argv(), nodeEnv(command.env(), plan, address), null);
+            spawnEngine(withEnv(command, nodeEnv(command.env(), plan, address)));
             await(this::healthy, () -> leader.lost(), "the engine to serve on " + settings.base(), start);
             log.info("group", "serving on " + settings.base() + " with " + role.nodes() + " nodes", null);
             stateFile.write(role, runtime, address, leader.ranks());
@@ -112,15 +112,19 @@ public final class GroupRank {
             String address = role.nodeAddress() != null ? role.nodeAddress() : member.localAddress();
             log.info("group", "joined the leader as rank " + role.rank() + " (this node: " + address + ")", null);
             if (runtime == NodeSpanning.Runtime.RAY) {
-                spawn("ray", List.of("ray", "start", "--address", role.leader().host() + ":" + port, "--node-ip-address",
-                        address, "--block"), nodeEnv(Map.of(), plan, address), "ray.log");
+                spawnRay(List.of("ray", "start", "--address", role.leader().host() + ":" + port, "--node-ip-address",
+                        address, "--block"), nodeEnv(Map.of(), plan, address));
             } else {
                 EngineCommand command = NodeGroupCommand.forRank(groupCommand, runtime, role.nodes(), role.rank(),
                         role.leader().host(), port);
-                spawn(plan.candidate().backend(), command.argv(), nodeEnv(command.env(), plan, address), null);
+                spawnEngine(withEnv(command, nodeEnv(command.env(), plan, address)));
             }
             return supervise(member::lost, () -> { });
         }
+    }
+
+    private static EngineCommand withEnv(EngineCommand command, Map<String, String> env) {
+        return new EngineCommand(command.backend(), command.argv(), env);
     }
 
     /** VLLM_HOST_IP (vLLM and Ray pick the node's address by it), and the socket interface for NCCL/RCCL and Gloo. */
@@ -136,20 +140,28 @@ public final class GroupRank {
         return all;
     }
 
-    private void spawn(String name, List<String> argv, Map<String, String> env, String logName) throws IOException {
-        Path program = name.equals("ray")
-                ? Executables.find("ray", settings.env().get("PATH")).orElseThrow(() -> new ExitException(
-                        ExitCodes.ENGINE_MISSING, "Ray is not installed: no 'ray' program on PATH; this vLLM version"
-                        + " spans nodes with Ray (pip install ray, or use a vLLM version with --nnodes)"))
-                : installation.program(new EngineCommand(argv, env));
+    private void spawnEngine(EngineCommand command) throws IOException {
+        start(command.backend().key(), installation.program(command), command.argv(), command.env(),
+                command.shown().argv(), settings.logFile());
+    }
+
+    /** `ray start ... --block`: Ray's daemons stay in the foreground, in the process group aim-engine watches. */
+    private void spawnRay(List<String> argv, Map<String, String> env) throws IOException {
+        Path ray = Executables.find("ray", settings.env().get("PATH")).orElseThrow(() -> new ExitException(
+                ExitCodes.ENGINE_MISSING, "Ray is not installed: no 'ray' program on PATH; this vLLM version"
+                + " spans nodes with Ray (pip install ray, or use a vLLM version with --nnodes)"));
+        start("ray", ray, argv, env, argv, settings.logFile().resolveSibling("ray.log"));
+    }
+
+    private void start(String name, Path program, List<String> argv, Map<String, String> env, List<String> shown,
+                       Path logFile) throws IOException {
         Map<String, String> processEnv = new LinkedHashMap<>(settings.env());
         processEnv.putAll(env);
-        Path logFile = logName == null ? settings.logFile() : settings.logFile().resolveSibling(logName);
         EngineSpawner spawner = new EngineSpawner(installation.setsid(), program, argv, processEnv,
                 settings.workingDirectory(), logFile, name, log, wakeup, Clock.systemUTC());
         EngineProcess p = spawner.spawn(0);
         processes.add(p);
-        log.info("group", "started " + name + " (pid " + p.pid() + ")", Map.of("argv", argv));
+        log.info("group", "started " + name + " (pid " + p.pid() + ")", Map.of("argv", shown));
     }
 
     private boolean healthy() throws InterruptedException {
