@@ -34,7 +34,11 @@ final class KServeWriter implements ManifestWriter {
         // The GPUs are the InferenceService's to request, as in AMD's samples: one runtime shape, sized per service.
         container.remove("resources");
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("supportedModelFormats", List.of(Map.of("name", MODEL_FORMAT, "autoSelect", false)));
+        Map<String, Object> format = new LinkedHashMap<>();
+        format.put("name", MODEL_FORMAT);
+        // Only InferenceServices that name this runtime use it; it is sized and pinned for one plan.
+        format.put("autoSelect", false);
+        spec.put("supportedModelFormats", List.of(format));
         spec.put("containers", List.of(container));
         spec.put("volumes", PodParts.volumes(u).stream().map(ManifestYaml::toMap).toList());
         spec.put("affinity", ManifestYaml.toMap(PodParts.affinity(u)));

@@ -85,10 +85,14 @@ public final class ServingUnits {
         notes.add(String.format(Locale.ROOT, "/dev/shm %s = %s per GPU x %d (at least %s)",
                 KubernetesNames.gibibytes(shm), KubernetesNames.gibibytes(sizing.shmBytesPerGpu()), c.gpuCount(),
                 KubernetesNames.gibibytes(sizing.minShmBytes())));
-        notes.add(cache.create()
-                ? String.format(Locale.ROOT, "model cache: claim %s of %s (%.1f GiB checkpoint x %.2f unless"
-                        + " --cache-size)", cache.claimName(), cache.size(), gib(weightBytes), sizing.cacheHeadroom())
-                : "model cache: the existing claim " + cache.claimName());
+        if (!cache.create()) {
+            notes.add("model cache: the existing claim " + cache.claimName());
+        } else if (s.cacheSize() != null) {
+            notes.add("model cache: claim " + cache.claimName() + " of " + cache.size() + " (--cache-size)");
+        } else {
+            notes.add(String.format(Locale.ROOT, "model cache: claim %s of %s = %.1f GiB checkpoint x %.2f",
+                    cache.claimName(), cache.size(), gib(weightBytes), sizing.cacheHeadroom()));
+        }
         String source = plan.selected().recipe().source();
         if (source != null && !source.startsWith("builtin:")) {
             notes.add("the recipe comes from " + source + ", which the image does not ship: add it to the image"
