@@ -36,7 +36,7 @@ class ArchitectureTest {
             .whereLayer("deploy").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("data").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("plan").mayOnlyBeAccessedByLayers("cli", "deploy", "data")
-            .whereLayer("generate").mayOnlyBeAccessedByLayers("cli", "data", "plan")
+            .whereLayer("generate").mayOnlyBeAccessedByLayers("cli", "deploy", "data", "plan")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("cli", "data", "plan")
             .whereLayer("facts").mayOnlyBeAccessedByLayers("cli", "deploy", "data", "plan", "generate", "rules")
             .whereLayer("catalogs").mayOnlyBeAccessedByLayers("cli", "deploy", "data", "plan", "generate", "rules",
