@@ -31,6 +31,7 @@ public record DeploySettings(DeployTarget target, String name, String namespace,
     /** The key under which AMD's guides store the token ({@code kubectl create secret generic hf-token --from-literal=hf-token=...}). */
     public static final String HF_TOKEN_KEY = "hf-token";
     /** KServe names the predictor's Service NAME-predictor, which must still be a label. */
+    private static final int LWS_SUFFIX = 10;
     private static final int KSERVE_SUFFIX = "-predictor".length();
 
     public DeploySettings {
@@ -74,7 +75,12 @@ public record DeploySettings(DeployTarget target, String name, String namespace,
 
     /** The longest --name a target accepts. */
     public static int maxNameLength(DeployTarget target) {
-        return target == DeployTarget.KSERVE ? KubernetesNames.MAX_LABEL - KSERVE_SUFFIX : KubernetesNames.MAX_LABEL;
+        return switch (target) {
+            case KSERVE -> KubernetesNames.MAX_LABEL - KSERVE_SUFFIX;
+            // LWS names pods NAME-GROUP-INDEX and the leader Service NAME-leader
+            case LWS -> KubernetesNames.MAX_LABEL - LWS_SUFFIX;
+            default -> KubernetesNames.MAX_LABEL;
+        };
     }
 
     private static void composeOnly(boolean ok, String option) {

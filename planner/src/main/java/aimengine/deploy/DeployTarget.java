@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 public enum DeployTarget {
     KUBERNETES("kubernetes", new KubernetesWriter()),
     KSERVE("kserve", new KServeWriter()),
-    COMPOSE("compose", new ComposeWriter());
+    COMPOSE("compose", new ComposeWriter()),
+    LWS("lws", new LeaderWorkerSetWriter());
 
     private final String key;
     private final ManifestWriter writer;
@@ -32,6 +33,18 @@ public enum DeployTarget {
     /** Whether the target runs on a cluster (names must then be Kubernetes names) rather than one Docker host. */
     public boolean cluster() {
         return this != COMPOSE;
+    }
+
+    /** Why this target cannot deploy a plan on {@code nodes} nodes: a group needs LWS, and LWS is for groups. */
+    public java.util.Optional<String> refusal(int nodes) {
+        if (this == LWS && nodes == 1) {
+            return java.util.Optional.of("the plan fits one node; deploy it with --target kubernetes or kserve");
+        }
+        if (this != LWS && nodes > 1) {
+            return java.util.Optional.of("the plan spans " + nodes + " nodes; deploy it with --target lws (a"
+                    + " LeaderWorkerSet runs one pod per node and recreates the group when one fails)");
+        }
+        return java.util.Optional.empty();
     }
 
     public static DeployTarget parse(String text) {

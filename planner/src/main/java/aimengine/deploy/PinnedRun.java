@@ -18,7 +18,8 @@ public final class PinnedRun {
      */
     public static List<String> args(Plan plan, int port, int startupSeconds, int graceSeconds) {
         Candidate c = plan.selected().candidate();
-        return List.of("aim-engine", "run", plan.request().model(),
+        int nodes = plan.selected().span().nodes();
+        List<String> args = new java.util.ArrayList<>(List.of("aim-engine", "run", plan.request().model(),
                 "--recipe", c.recipeId(),
                 "--gpus", Integer.toString(c.gpuCount()),
                 "--precision", c.precision(),
@@ -26,6 +27,11 @@ public final class PinnedRun {
                 "--strict",
                 "--port", Integer.toString(port),
                 "--timeout", Integer.toString(startupSeconds),
-                "--grace", Integer.toString(graceSeconds));
+                "--grace", Integer.toString(graceSeconds)));
+        if (nodes > 1) {
+            // with --strict: exactly this many nodes; each pod adds its rank and the leader (see LeaderWorkerSetWriter)
+            args.addAll(List.of("--nodes", Integer.toString(nodes)));
+        }
+        return List.copyOf(args);
     }
 }

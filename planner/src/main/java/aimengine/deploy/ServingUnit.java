@@ -78,11 +78,18 @@ public record ServingUnit(String name, String namespace, String image, List<Stri
      * @param product      the product key in the hardware catalog
      * @param nodeLabel    node label that identifies the product
      * @param nodeLabelValues values of that label that mean the product
+     * @param nodes        pods of one serving group, one per node, each with {@code count} GPUs (1 unless the plan
+     *                     spans nodes)
      */
     public record GpuRequest(GpuVendor vendor, int count, String product, String nodeLabel,
-                             List<String> nodeLabelValues) {
+                             List<String> nodeLabelValues, int nodes) {
         public GpuRequest {
             nodeLabelValues = List.copyOf(nodeLabelValues);
+        }
+
+        /** One node. */
+        public GpuRequest(GpuVendor vendor, int count, String product, String nodeLabel, List<String> nodeLabelValues) {
+            this(vendor, count, product, nodeLabel, nodeLabelValues, 1);
         }
     }
 

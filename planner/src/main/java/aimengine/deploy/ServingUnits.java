@@ -2,6 +2,7 @@ package aimengine.deploy;
 
 import aimengine.facts.Candidate;
 import aimengine.hardware.Hardware;
+import aimengine.io.InputException;
 import aimengine.plan.Plan;
 import aimengine.plan.SelectedPlan;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ public final class ServingUnits {
         }
         SelectedPlan selected = plan.selected();
         Candidate c = selected.candidate();
+        int nodes = selected.span().nodes();
+        s.target().refusal(nodes).ifPresent(why -> {
+            throw new InputException("--target " + s.target().key() + ": " + why);
+        });
         GpuVendor vendor = GpuVendor.of(hardware);
         String name = s.name() != null ? s.name()
                 : KubernetesNames.fromModel(plan.request().model(), DeploySettings.maxNameLength(s.target()));
@@ -47,7 +52,7 @@ public final class ServingUnits {
         String cacheSize = !create ? null
                 : s.cacheSize() != null ? s.cacheSize() : KubernetesNames.gibibytes(sizing.cacheBytes(weightBytes));
         ServingUnit.ModelCache cache = new ServingUnit.ModelCache(create ? name + CACHE_VOLUME_SUFFIX : s.cachePvc(),
-                create, cacheSize, s.replicas() > 1 ? "ReadWriteMany" : "ReadWriteOnce", DeploySettings.CACHE_MOUNT);
+                create, cacheSize, s.replicas() > 1 || nodes > 1 ? "ReadWriteMany" : "ReadWriteOnce", DeploySettings.CACHE_MOUNT);
 
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("app.kubernetes.io/name", "aim-engine");
@@ -57,8 +62,8 @@ public final class ServingUnits {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("aim-engine/model", plan.request().model());
         annotations.put("aim-engine/recipe", c.recipeId());
-        annotations.put("aim-engine/plan", c.gpuCount() + " x " + c.hardware() + ", " + c.precision() + ", "
-                + c.backend());
+        annotations.put("aim-engine/plan", (nodes > 1 ? nodes + " nodes x " : "") + c.gpuCount() + " x " + c.hardware()
+                + ", " + c.precision() + ", " + c.backend());
 
         List<Long> groups = s.gpuGroups() != null ? s.gpuGroups() : vendor.defaultGroups();
         return new ServingUnit(name, s.namespace(), s.image() != null ? s.image() : vendor.defaultImage(),
@@ -66,7 +71,7 @@ public final class ServingUnits {
                 new ServingUnit.SecretRef(s.hfTokenSecret(), DeploySettings.HF_TOKEN_KEY, true),
                 List.of(new ServingUnit.Port("http", s.port(), 80)),
                 new ServingUnit.GpuRequest(vendor, c.gpuCount(), hardware.key(), vendor.nodeLabel(),
-                        vendor.nodeLabelValues(hardware)),
+                        vendor.nodeLabelValues(hardware), nodes),
                 shm, cache, startup, sizing.terminationGraceSeconds(s.graceSeconds()),
                 new ServingUnit.Identity(s.uid(), s.uid(), groups), s.replicas(), labels, annotations, Map.of(),
                 notes(plan, weightBytes, startup, shm, cache, s));
@@ -76,8 +81,12 @@ public final class ServingUnits {
                                DeploySettings s) {
         Candidate c = plan.selected().candidate();
         List<String> notes = new ArrayList<>();
-        notes.add("aim-engine deploy " + plan.request().model() + ": recipe " + c.recipeId() + ", " + c.gpuCount()
-                + " x " + c.hardware() + ", " + c.precision() + ", " + c.backend());
+        aimengine.facts.NodeSpan span = plan.selected().span();
+        notes.add("aim-engine deploy " + plan.request().model() + ": recipe " + c.recipeId() + ", "
+                + (span.nodes() > 1 ? span.nodes() + " nodes x " : "") + c.gpuCount() + " x " + c.hardware() + ", "
+                + c.precision() + ", " + c.backend()
+                + (span.nodes() > 1 ? " (tensor parallel " + span.tensor() + " x pipeline parallel " + span.pipeline()
+                + ")" : ""));
         notes.add(String.format(Locale.ROOT, "startup budget %d s = %.1f GiB to download at %d MiB/s + %.1f GiB of"
                         + " weights to load at %d MiB/s + %d s engine start (at least DEFAULT_TIMEOUT, %d s)",
                 startup, gib(weightBytes), sizing.downloadBytesPerSecond() >> 20, gib(weightBytes),

@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeployCommandTest {
     /** No H200 recipe ships yet (general recipes come separately): a test recipe gives the NVIDIA plan. */
     private static final String H200_RECIPES = "cli/src/test/resources/deploy/recipes";
+    /** H100 recipes of the multi-node planning scenarios. */
+    private static final String MULTINODE_RECIPES = "cli/src/test/resources/scenarios/multinode/recipes";
 
     @TempDir
     static Path home;
@@ -48,6 +50,10 @@ class DeployCommandTest {
             all.add(d("llama-8b-h200-1-" + target, "meta-llama/Llama-3.1-8B-Instruct", "h200-1", "--target", target,
                     "--recipes", H200_RECIPES));
         }
+        all.add(d("llama-405b-bf16-h100-2-nodes-lws", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--target",
+                "lws", "--precision", "bf16", "--recipes", MULTINODE_RECIPES));
+        all.add(d("deepseek-r1-h100-2-nodes-sglang-lws", "deepseek-ai/DeepSeek-R1-0528", "h100-8x2", "--target", "lws",
+                "--backend", "sglang", "--replicas", "2", "--recipes", MULTINODE_RECIPES));
         all.add(d("kubernetes-options", "Qwen/Qwen3-32B", "mi300x-1", "--target", "kubernetes", "--name", "qwen",
                 "--namespace", "llm", "--replicas", "2", "--cache-size", "200Gi", "--hf-token-secret", "hub-token",
                 "--gpu-group", "44,110", "--image", "registry.example/aim-engine:0.1.0", "--port", "9000",
@@ -117,6 +123,27 @@ class DeployCommandTest {
     }
 
     @Test
+    void aPlanThatSpansNodesNeedsTheLwsTargetAndItsValidatorRefusesUnknownFields() {
+        List<String> args = new ArrayList<>(List.of("deploy", "meta-llama/Llama-3.1-405B-Instruct", "--host",
+                "examples/hosts/h100-8x2.yaml", "--precision", "bf16", "--recipes", MULTINODE_RECIPES, "--target"));
+        for (String target : List.of("kubernetes", "kserve", "compose")) {
+            List<String> withTarget = new ArrayList<>(args);
+            withTarget.add(target);
+            CliRunner.Result r = run(withTarget);
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("the plan spans 2 nodes; deploy it with --target lws"), r.err());
+        }
+        args.add("lws");
+        JsonNode lws = ManifestSchemas.documents(run(args).out()).stream()
+                .filter(d -> d.path("kind").asText().equals("LeaderWorkerSet")).findFirst().orElseThrow();
+        assertEquals(List.of(), schemas.problems(lws));
+        assertEquals(2, lws.at("/spec/leaderWorkerTemplate/size").asInt());
+        assertEquals("8", lws.at("/spec/leaderWorkerTemplate/workerTemplate/spec/containers/0/resources/limits/nvidia.com~1gpu").asText());
+        ((ObjectNode) lws.at("/spec/leaderWorkerTemplate")).put("restartPolicyy", "None");
+        assertFalse(schemas.problems(lws).isEmpty());
+    }
+
+    @Test
     void anInfeasiblePlanWritesNothingAndExits3WithTheExplanation(@TempDir Path dir) {
         Path out = dir.resolve("manifests");
         CliRunner.Result r = run(List.of("deploy", "meta-llama/Llama-3.1-405B-Instruct", "--host",
@@ -140,6 +167,7 @@ class DeployCommandTest {
                 {"--target", "kubernetes", "--replicas", "0"},
                 {"--target", "compose", "--replicas", "2"},
                 {"--target", "kserve", "--name", "a".repeat(54)},
+                {"--target", "lws"},
         };
         List<String> lines = new ArrayList<>();
         for (String[] c : cases) {

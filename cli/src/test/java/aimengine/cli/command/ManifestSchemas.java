@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * Validates generated manifests against the real schemas: Kubernetes' built-in kinds through the fabric8 model (every
  * field must bind to a property: nothing may land in an object's additionalProperties), KServe's resources against the
- * openAPIV3Schema of their CRDs and Compose files against the Compose specification's JSON schema (both copied into
+ * openAPIV3Schema of their CRDs (and LeaderWorkerSets against LWS's) and Compose files against the Compose specification's JSON schema (both copied into
  * src/test/resources/schemas, see SOURCES.md there), with unknown fields refused.
  */
 final class ManifestSchemas {
@@ -32,11 +32,13 @@ final class ManifestSchemas {
     private static final Map<String, Class<?>> BUILT_IN = Map.of(
             "v1/PersistentVolumeClaim", PersistentVolumeClaim.class,
             "v1/Service", Service.class,
-            "apps/v1/Deployment", Deployment.class);
+            "apps/v1/Deployment", Deployment.class,
+            "networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class);
 
     private final Schema servingRuntime = crd("kserve/serving.kserve.io_servingruntimes.yaml", "v1alpha1");
     private final Schema inferenceService = crd("kserve/serving.kserve.io_inferenceservices.yaml", "v1beta1");
     private final Schema compose = compose();
+    private final Schema leaderWorkerSet = crd("kubernetes-sigs-lws/leaderworkerset.x-k8s.io_leaderworkersets.yaml", "v1");
 
     /** Every document of a YAML stream (comments and "---" separators as kubectl reads them). */
     static List<JsonNode> documents(String yaml) {
@@ -62,6 +64,7 @@ final class ManifestSchemas {
         switch (type) {
             case "serving.kserve.io/v1alpha1/ServingRuntime" -> problems.addAll(messages(servingRuntime.validate(doc)));
             case "serving.kserve.io/v1beta1/InferenceService" -> problems.addAll(messages(inferenceService.validate(doc)));
+            case "leaderworkerset.x-k8s.io/v1/LeaderWorkerSet" -> problems.addAll(messages(leaderWorkerSet.validate(doc)));
             default -> problems.add("no schema for " + type);
         }
         return problems;
