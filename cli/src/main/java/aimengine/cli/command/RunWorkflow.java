@@ -203,6 +203,12 @@ final class RunWorkflow {
                 new HealthCheck(Duration.ofSeconds(2)), new GroupStateFile(stateDir, settings.base().toString()));
         try (SignalTrap trap = new SignalTrap(stop)) {
             return rank.run(selected, results.get(LaunchKeys.COMMAND));
+        } catch (ExitException e) {
+            // stopped by a signal while waiting: its exit code, without an error line (as a one-node run)
+            if (stop.requested() && e.exitCode() == stop.signal().orElseThrow().exitCode()) {
+                return e.exitCode();
+            }
+            throw e;
         }
     }
 

@@ -72,6 +72,18 @@ class MultiNodeRunTest {
         return p;
     }
 
+    /** `aim-engine status` on a rank's state folder, as from another shell on that machine. */
+    private String status(int rank) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "aimengine.cli.Main", "status")
+                .redirectErrorStream(true);
+        pb.environment().put("AIM_STATE_DIR", dir.resolve("state" + rank).toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
     private String err(int rank) throws IOException {
         Path f = dir.resolve("err" + rank + ".txt");
         return Files.exists(f) ? Files.readString(f) : "";
@@ -109,8 +121,9 @@ class MultiNodeRunTest {
         awaitLine(0, leader, "serving on http://127.0.0.1:" + apiPort);
         awaitLine(1, worker, "started vllm");
 
-        String group = Files.readString(dir.resolve("state0/group.json"));
-        assertTrue(group.contains("\"1\" : \"127.0.0.1\""), group);
+        String status = status(0);
+        assertTrue(status.contains("aim-engine group leader: active") && status.contains("rank 0    127.0.0.1 (leader)")
+                && status.contains("rank 1    127.0.0.1") && status.contains("healthy, serves"), status);
         String workerLog = Files.readString(dir.resolve("state1/engine.log"));
         assertTrue(workerLog.contains("STANDIN headless rank 1 of 2, master 127.0.0.1:" + runtimePort), workerLog);
         String leaderLog = Files.readString(dir.resolve("state0/engine.log"));
