@@ -238,4 +238,25 @@ class RunCommandTest {
         assertEquals(2, r.code());
         assertEquals("error: LOG_LEVEL: 'loud' is not one of debug, info, warn, error\n", r.err());
     }
+
+    @Test
+    void aBindAddressThatIsNoAddressIsRefused() {
+        CliRun r = run("run", MODEL, "--host", HOST, "--bind", "999.1.1.1", "--dry-run");
+        assertEquals(2, r.code());
+        assertEquals("error: --bind: '999.1.1.1' is not an IP address or host name; give an address such as 0.0.0.0 "
+                + "or 127.0.0.1\n", r.err());
+        for (String fine : List.of("127.0.0.1", "::1", "localhost", "node-3.cluster.local")) {
+            assertEquals(0, run("run", MODEL, "--host", HOST, "--bind", fine, "--dry-run").code(), fine);
+        }
+    }
+
+    @Test
+    void aBadTimeoutFromTheEnvironmentNamesTheVariable() {
+        env.put("DEFAULT_TIMEOUT", "-5");
+        CliRun r = run("run", MODEL, "--host", HOST, "--dry-run");
+        assertEquals(2, r.code());
+        assertEquals("error: DEFAULT_TIMEOUT: -5: must be at least 1 second\n", r.err());
+        CliRun flag = run("run", MODEL, "--host", HOST, "--timeout", "0", "--dry-run");
+        assertEquals("error: --timeout: 0: must be at least 1 second\n", flag.err());
+    }
 }
