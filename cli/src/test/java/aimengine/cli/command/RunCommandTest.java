@@ -259,4 +259,16 @@ class RunCommandTest {
         CliRun flag = run("run", MODEL, "--host", HOST, "--timeout", "0", "--dry-run");
         assertEquals("error: --timeout: 0: must be at least 1 second\n", flag.err());
     }
+
+    /** Without GPUs the error is said once on stderr, the step table shows where it stopped; skipped steps are no warnings. */
+    @Test
+    void launchWithoutGpusSaysSoOnce() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("empty-root"));
+        CliRun r = run("launch", MODEL, "--root", root.toString());
+        assertEquals(3, r.code(), r.err());
+        assertEquals(List.of("error: no GPU found on this machine"), r.err().lines().map(l -> l.replaceAll(" \\(.*", ""))
+                .toList(), r.err());
+        assertTrue(r.out().contains("  detect        failed "), r.out());
+        assertTrue(r.out().contains("  supervise     skipped  -      needs spawn, await-health"), r.out());
+    }
 }
