@@ -5,7 +5,7 @@
 #   bench/startup.sh [ROUNDS]        default 7 measured rounds, after 1 warm-up round that is not counted
 #
 # Environment: MODEL (default Qwen/Qwen3-32B), HOST (default examples/hosts/mi300x-8.yaml), AIM_PROFILES (AMD's
-# AIM profiles folder, default ../shared/aim-build/profiles next to the repository), SKIP_BUILD=1 to use the jars
+# AIM profiles folder, default testdata/aim-build/profiles), SKIP_BUILD=1 to use the jars
 # as built. Raw numbers go to bench/target/startup/raw.tsv (round, case, wall ms, peak RSS KiB).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,9 +13,8 @@ rounds="${1:-7}"
 out="$root/bench/target/startup"
 model="${MODEL:-Qwen/Qwen3-32B}"
 host="${HOST:-$root/examples/hosts/mi300x-8.yaml}"
-shared=""
-for d in "$root/../shared" "$root/../../shared"; do [ -d "$d/aim-build" ] && shared="$(cd "$d" && pwd)" && break; done
-profiles="${AIM_PROFILES:-${shared:+$shared/aim-build/profiles}}"
+profiles="${AIM_PROFILES:-$root/testdata/aim-build/profiles}"
+fixtures="$root/planner/src/test/resources/fixtures"
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "building cli and bench..." >&2
@@ -35,11 +34,11 @@ java "${fast[@]}" -XX:ArchiveClassesAtExit="$out/hello.jsa" -jar "$hello" plan -
 
 # GPU trees for detect, rebuilt from captured machines (as the detect tests do).
 trees=()
-if [ -n "$shared" ] && java -jar "$jar" --help | grep -q '^  detect '; then
+if java -jar "$jar" --help | grep -q '^  detect '; then
   for fixture in kfd-topology-8xMI300X-cpx-64partitions kfd-topology-8xMI210-xgmi-pcie; do
     tree="$out/trees/$fixture"
     mkdir -p "$tree/sys/class/kfd/kfd/topology" "$tree/dev/dri"
-    nodes="$(find "$shared/fixtures/amd/$fixture" -maxdepth 2 -type d -name nodes | head -1)"
+    nodes="$(find "$fixtures/amd/$fixture" -maxdepth 2 -type d -name nodes | head -1)"
     cp -r "$nodes" "$tree/sys/class/kfd/kfd/topology/"
     : > "$tree/dev/kfd"
     for i in $(seq 128 191); do : > "$tree/dev/dri/renderD$i"; done
