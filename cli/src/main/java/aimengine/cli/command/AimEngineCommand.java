@@ -44,6 +44,7 @@ public final class AimEngineCommand implements Runnable {
         for (Class<?> sub : only != null ? List.of(only) : SUBCOMMANDS) {
             cli.addSubcommand(sub);
         }
+        cli.setDefaultValueProvider(new EnvironmentDefaults(context));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
