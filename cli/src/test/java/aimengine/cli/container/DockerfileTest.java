@@ -170,24 +170,27 @@ class DockerfileTest {
     @Test
     void tiniIsPidOneAndSignalsTheProcessGroup() throws Exception {
         List<String> entrypoint = List.of(new ObjectMapper().readValue(of("final", "ENTRYPOINT").get(0).args, String[].class));
-        assertEquals(List.of("/usr/bin/tini", "-g", "--"), entrypoint);
+        assertEquals(List.of("/usr/bin/tini", "-g", "--", "/opt/aim-engine/entrypoint.sh"), entrypoint);
         assertTrue(finalRun("install").args.matches(".*apt-get install .*\\btini\\b.*"));
+        assertTrue(of("final", "COPY").stream().anyMatch(i -> i.args.matches(".*deploy/container/entrypoint.sh .*/opt/aim-engine/")));
     }
 
+    /** The entry point runs the command as the user the image creates; that user owns the cache and state folders. */
     @Test
-    void aNonRootUserOwnsTheCacheAndStateFolders() throws Exception {
+    void aNonRootUserOwnsTheCacheAndStateFoldersAndRunsTheCommand() throws Exception {
         Map<String, String> env = env();
         assertEquals("/workspace/model-cache", env.get("HF_HOME"));
         assertEquals("/workspace/model-cache", env.get("CACHE_DIR"));
-        Instruction user = of("final", "USER").get(0);
-        String uid = resolve(user.args);
-        assertTrue(uid.matches("\\d+") && !uid.equals("0"), "numeric non-root USER: " + uid);
-        Instruction chown = finalRun("chown");
-        assertTrue(index(chown) < index(user));
+        Instruction users = finalRun("useradd");
+        String uid = argDefaults("final").get("AIM_UID");
+        assertTrue(uid.matches("\\d+") && !uid.equals("0"), "non-root uid: " + uid);
+        assertTrue(users.args.contains("useradd --uid ${AIM_UID} --gid aim "), users.args);
+        assertTrue(users.args.matches(".*useradd .* aim( |$).*"), users.args);
+        assertTrue(Files.readString(DIR.resolve("entrypoint.sh")).contains("user=\"${AIM_USER:-aim}\""));
         for (String folder : List.of("HF_HOME", "AIM_CACHE", "AIM_STATE_DIR")) {
-            assertTrue(chown.args.contains(env.get(folder)), folder + " " + env.get(folder) + " owned: " + chown.args);
+            assertTrue(users.args.matches(".*chown -R aim:0 [^&]*" + Pattern.quote(env.get(folder)) + "\\b.*"),
+                    folder + " " + env.get(folder) + " owned by aim: " + users.args);
         }
-        assertTrue(chown.args.contains("useradd --uid ${AIM_UID}"), chown.args);
     }
 
     @Test
