@@ -9,7 +9,8 @@
 # Environment: JDK17, JDK25 (Java homes; defaults: the Debian OpenJDK 17 and Temurin 25 under /usr/lib/jvm; a JDK that
 # is not there is left out), MODEL (default Qwen/Qwen3-32B), HOST (default examples/hosts/mi300x-8.yaml),
 # AIM_PROFILES (AMD's AIM profiles folder, default ../shared/aim-build/profiles next to the repository), SKIP_BUILD=1 to
-# use the jars as built. Raw numbers go to bench/target/startup/raw.tsv (round, case, wall ms, peak RSS KiB).
+# use the jars as built, CASES (an extended regular expression) to measure only the cases it matches (the hello floors
+# are always measured). Raw numbers go to bench/target/startup/raw.tsv (round, case, wall ms, peak RSS KiB).
 #
 # Layouts (issue 16, item 4): `plan` runs the shaded jar through ./aim-engine; `thin` runs cli's own jar with the
 # dependency jars on the class path (same flags, its own archive); `jlink` runs ./aim-engine on the container image's
@@ -72,6 +73,12 @@ for v in "${versions[@]}"; do
   cases+=("hello-$v" "hello-default-$v" "version-$v" "plan-$v" "plan-default-$v" "custom-second-$v" "thin-$v" "jlink-$v" "detect-$v")
   [ -n "$profiles" ] && [ -d "$profiles" ] && cases+=("plan-aim-profiles-$v")
 done
+
+if [ -n "${CASES:-}" ]; then
+  kept=()
+  for c in "${cases[@]}"; do [[ "$c" =~ ^hello-[0-9]+$ || "$c" =~ ${CASES} ]] && kept+=("$c"); done
+  cases=("${kept[@]}")
+fi
 
 # Sets words to the command of a case.
 command_of() {
@@ -143,7 +150,7 @@ for v in versions:
 if "plan-17" in med and "plan-25" in med:
     print(f"\nplan on 25 / plan on 17: {med['plan-25'] / med['plan-17']:.2f}")
 for v in versions:
-    if f"plan-{v}" in med:
-        print(f"Java {v}: thin / shaded {med[f'thin-{v}'] / med[f'plan-{v}']:.2f}, "
-              f"jlink / shaded {med[f'jlink-{v}'] / med[f'plan-{v}']:.2f}")
+    for layout in ("thin", "jlink"):
+        if f"plan-{v}" in med and f"{layout}-{v}" in med:
+            print(f"Java {v}: {layout} / shaded jar {med[f'{layout}-{v}'] / med[f'plan-{v}']:.2f}")
 EOF
