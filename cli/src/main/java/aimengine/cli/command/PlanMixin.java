@@ -5,7 +5,6 @@ import aimengine.facts.NodeRequest;
 import aimengine.facts.PlanRequest;
 import aimengine.hardware.Precision;
 import aimengine.io.InputException;
-import aimengine.probe.HostView;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,12 +48,15 @@ public final class PlanMixin {
     @Mixin
     public DataMixin data;
 
-    /** How many nodes the plan may use: --nodes, else the host profile's nodes; --strict with --nodes: exactly. */
-    public NodeRequest nodeRequest(HostView host) {
+    /**
+     * How many nodes the plan may use: --nodes, else the host profile's nodes; --strict with --nodes: exactly. (An
+     * int, not the HostView: picocli reflects on this class for --help, which must load no planner class.)
+     */
+    public NodeRequest nodeRequest(int profileNodes) {
         if (nodes != null && (nodes < 1 || nodes > 1024)) {
             throw new InputException("--nodes " + nodes + ": must be between 1 and 1024");
         }
-        int max = nodes != null ? nodes : host.nodes();
+        int max = nodes != null ? nodes : profileNodes;
         return new NodeRequest(max, nodes != null, strict && nodes != null);
     }
 

@@ -71,7 +71,7 @@ public final class PlanSetup {
         Planner planner = new Planner(data.ruleBase(RuleCache.defaultRoot(context.env(), context.home())),
                 hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
-        return planner.plan(options.request(), options.nodeRequest(host), host, port, bindAddress);
+        return planner.plan(options.request(), options.nodeRequest(host.nodes()), host, port, bindAddress);
     }
 
     /** Whether the selected checkpoint is in the model cache, and how much would be downloaded. */

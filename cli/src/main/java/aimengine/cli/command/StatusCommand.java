@@ -67,12 +67,13 @@ public final class StatusCommand extends BaseCommand {
     private int groupStatus(JsonNode g) throws Exception {
         Optional<List<String>> models = new HealthCheck(Duration.ofSeconds(2)).check(URI.create(g.path("endpoint").asText()));
         if (output.json()) {
-            ObjectNode n = JSON.createObjectNode();
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode n = json.createObjectNode();
             n.put("status", "active");
             n.set("group", g);
             n.put("healthy", models.isPresent());
             n.putPOJO("models", models.orElse(List.of()));
-            out().println(JSON.writeValueAsString(n));
+            out().println(json.writeValueAsString(n));
         } else {
             out().println("aim-engine group leader: active (pid " + g.path("pid").asLong() + ", " + g.path("nodes").asInt()
                     + " nodes, " + g.path("runtime").asText() + " runtime)");

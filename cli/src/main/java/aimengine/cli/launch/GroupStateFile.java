@@ -16,7 +16,6 @@ import java.util.Optional;
  * removed when it ends), so that `aim-engine status` on the leader can list them.
  */
 public final class GroupStateFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path path;
     private final String endpoint;
 
@@ -32,7 +31,8 @@ public final class GroupStateFile {
 
     /** Best effort: a group that cannot record its ranks still serves. */
     public void write(GroupRole role, NodeSpanning.Runtime runtime, String leaderAddress, Map<Integer, String> workers) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode n = json.createObjectNode();
         n.put("pid", ProcessHandle.current().pid());
         n.put("nodes", role.nodes());
         n.put("runtime", runtime.key());
@@ -42,7 +42,7 @@ public final class GroupStateFile {
         workers.forEach((rank, address) -> ranks.put(String.valueOf(rank), address));
         try {
             Files.createDirectories(path.getParent());
-            AtomicFile.write(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
+            AtomicFile.write(path, json.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
         } catch (IOException e) {
             // status then shows no ranks; the group itself is unaffected
         }
@@ -50,7 +50,8 @@ public final class GroupStateFile {
 
     public Optional<JsonNode> read() {
         try {
-            return Files.exists(path) ? Optional.of(JSON.readTree(path.toFile())) : Optional.empty();
+            // no file, no Jackson: a plain status of a one-node run stays as light as before
+            return Files.exists(path) ? Optional.of(new ObjectMapper().readTree(path.toFile())) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
