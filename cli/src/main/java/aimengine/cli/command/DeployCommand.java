@@ -75,7 +75,7 @@ public final class DeployCommand extends BaseCommand {
                 RunWorkflow.defaultTimeout(context()), DeploySettings.IMAGE_UID);
         Plan result = setup.plan(enginePort, "0.0.0.0");
         if (explain || !result.feasible()) {
-            err().print(PlanText.render(result, null, true));
+            err().print(PlanText.render(result, result.feasible() ? setup.cacheStatus(result) : null, true));
         }
         if (!result.feasible()) {
             throw new ExitException(ExitCodes.NO_PLAN, "no workable plan for " + plan.model + "; nothing written");
