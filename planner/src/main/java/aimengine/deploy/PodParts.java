@@ -59,10 +59,10 @@ final class PodParts {
                 .withPorts(u.ports().stream().map(p -> new io.fabric8.kubernetes.api.model.ContainerPortBuilder()
                         .withName(p.name()).withContainerPort(p.containerPort()).withProtocol("TCP").build()).toList())
                 .withResources(gpuResources(u))
-                .withStartupProbe(probe(ServingUnit.HEALTH_PATH, api.name(), 5,
+                .withStartupProbe(probe(u.serving().healthPath(), api.name(), 5,
                         (u.startupSeconds() + PROBE_PERIOD_SECONDS - 1) / PROBE_PERIOD_SECONDS))
-                .withReadinessProbe(probe(ServingUnit.READY_PATH, api.name(), 5, 3))
-                .withLivenessProbe(probe(ServingUnit.HEALTH_PATH, api.name(), 10, 6))
+                .withReadinessProbe(probe(u.serving().modelsPath(), api.name(), 5, 3))
+                .withLivenessProbe(probe(u.serving().healthPath(), api.name(), 10, 6))
                 .withSecurityContext(containerSecurity())
                 .addNewVolumeMount().withName(SHM_VOLUME).withMountPath("/dev/shm").endVolumeMount()
                 .addNewVolumeMount().withName(CACHE_VOLUME).withMountPath(u.cache().mountPath()).endVolumeMount()

@@ -258,7 +258,7 @@ final class RunWorkflow {
         RunState state = new RunState(self.pid(), RunStateFile.startOf(self), engine.current().pid(),
                 engine.current().processGroup(), settings.port(), settings.bind(), settings.base().toString(), plan.model,
                 s.candidate().recipeId(), s.candidate().backend(), started.toString(), engine.restarts(), phase.key(),
-                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).argv());
+                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).shown().argv());
         try {
             new RunStateFile(stateDir).write(state);
         } catch (IOException e) {
@@ -342,7 +342,7 @@ final class RunWorkflow {
     }
 
     private void printDryRun(LaunchGraph graph, StepReport report) throws IOException {
-        EngineCommand command = results.find(LaunchKeys.COMMAND).orElse(null);
+        EngineCommand command = results.find(LaunchKeys.COMMAND).map(EngineCommand::shown).orElse(null);
         if (output.json()) {
             ObjectNode n = JSON.createObjectNode();
             n.put("model", plan.model);
