@@ -4,7 +4,6 @@ import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
 import aimengine.cli.render.PlanText;
 import aimengine.deploy.DeploySettings;
-import aimengine.deploy.DeploySizing;
 import aimengine.deploy.DeployTarget;
 import aimengine.deploy.Manifest;
 import aimengine.deploy.ManifestFolder;
@@ -81,7 +80,7 @@ public final class DeployCommand extends BaseCommand {
             throw new ExitException(ExitCodes.NO_PLAN, "no workable plan for " + plan.model + "; nothing written");
         }
         Hardware hardware = setup.hardware().byKey(result.selected().candidate().hardware()).orElseThrow();
-        ServingUnit unit = new ServingUnits(DeploySizing.DEFAULTS).build(result, hardware, settings);
+        ServingUnit unit = new ServingUnits(setup.deploySizing()).build(result, hardware, settings);
         List<Manifest> manifests = settings.target().writer().write(unit);
         if (output.equals("-")) {
             out().print(ManifestYaml.render(manifests, unit.notes()));

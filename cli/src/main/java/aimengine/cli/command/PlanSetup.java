@@ -6,6 +6,7 @@ import aimengine.cli.base.CliContext;
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
 import aimengine.data.DataLoader;
+import aimengine.deploy.DeploySizing;
 import aimengine.engine.FlagCatalogs;
 import aimengine.generate.EngineCommandBuilder;
 import aimengine.hardware.HardwareCatalog;
@@ -40,6 +41,11 @@ public final class PlanSetup {
             hardware = data.hardware();
         }
         return hardware;
+    }
+
+    /** How deploy sizes what it writes: rules/deploy/sizing.yaml, or a --rules folder's. */
+    public DeploySizing deploySizing() {
+        return data.deploySizing();
     }
 
     public CacheRoot cacheRoot() {
