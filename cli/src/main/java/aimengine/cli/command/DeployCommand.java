@@ -81,6 +81,11 @@ public final class DeployCommand extends BaseCommand {
         }
         Hardware hardware = setup.hardware().byKey(result.selected().candidate().hardware()).orElseThrow();
         ServingUnit unit = new ServingUnits(setup.deploySizing()).build(result, hardware, settings);
+        if (!plan.data.rules.isEmpty() || !plan.data.models.isEmpty()) {
+            // The pod plans again with what its image holds; folders given here are not in it.
+            err().println("warning: the --rules and --models folders given here are not in the image; the pod plans"
+                    + " without them unless the image adds them");
+        }
         List<Manifest> manifests = settings.target().writer().write(unit);
         if (output.equals("-")) {
             out().print(ManifestYaml.render(manifests, unit.notes()));

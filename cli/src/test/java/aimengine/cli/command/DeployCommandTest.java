@@ -107,6 +107,17 @@ class DeployCommandTest {
     }
 
     @Test
+    void customDataThatTheImageLacksIsNamed() {
+        CliRunner.Result r = new CliRunner(home).run("deploy", "Qwen/Qwen3-8B", "--host",
+                "../examples/custom-hardware/hosts/w7900-4.yaml", "--rules", "../examples/custom-hardware/rules",
+                "--recipes", "../examples/custom-hardware/recipes", "--target", "compose");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("warning: the --rules and --models folders given here are not in the image"),
+                r.err());
+        assertTrue(r.out().contains("# the recipe comes from ../examples/custom-hardware/recipes/"), r.out());
+    }
+
+    @Test
     void theValidatorsRefuseUnknownFieldsAndWrongTypes() {
         JsonNode deployment = doc("kubernetes", "Deployment");
         ((ObjectNode) deployment.at("/spec/template/spec/containers/0")).put("imagePullPolicyy", "Always");
