@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -56,7 +57,7 @@ final class PodParts {
                 .withImagePullPolicy("IfNotPresent")
                 .withArgs(u.args())
                 .withEnv(env(u))
-                .withPorts(u.ports().stream().map(p -> new io.fabric8.kubernetes.api.model.ContainerPortBuilder()
+                .withPorts(u.ports().stream().map(p -> new ContainerPortBuilder()
                         .withName(p.name()).withContainerPort(p.containerPort()).withProtocol("TCP").build()).toList())
                 .withResources(gpuResources(u))
                 .withStartupProbe(probe(u.serving().healthPath(), api.name(), 5,

@@ -1,6 +1,8 @@
 package aimengine.deploy;
 
 import aimengine.engine.EngineProfile;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,11 +40,11 @@ public record ServingUnit(String name, String namespace, String image, List<Stri
 
     public ServingUnit {
         args = List.copyOf(args);
-        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         ports = List.copyOf(ports);
-        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
-        annotations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(annotations));
-        podAnnotations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(podAnnotations));
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        podAnnotations = Collections.unmodifiableMap(new LinkedHashMap<>(podAnnotations));
         notes = List.copyOf(notes);
     }
 
@@ -53,7 +55,7 @@ public record ServingUnit(String name, String namespace, String image, List<Stri
 
     /** The labels that select this unit's pods (a subset of {@link #labels()} that never changes between plans). */
     public Map<String, String> selector() {
-        Map<String, String> selector = new java.util.LinkedHashMap<>();
+        Map<String, String> selector = new LinkedHashMap<>();
         selector.put("app.kubernetes.io/name", labels.get("app.kubernetes.io/name"));
         selector.put("app.kubernetes.io/instance", labels.get("app.kubernetes.io/instance"));
         return selector;
