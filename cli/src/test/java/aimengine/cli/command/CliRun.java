@@ -13,7 +13,7 @@ record CliRun(int code, String out, String err) {
     static CliRun of(Map<String, String> env, Path home, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new CliContext(env, home, Path.of("")), new PrintWriter(out, true),
+        int code = Main.run(new CliContext(aimengine.cli.HubOff.unlessAsked(env), home, Path.of("")), new PrintWriter(out, true),
                 new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
     }
