@@ -201,7 +201,7 @@ final class RunWorkflow {
         if (port < 1 || port > 65535) {
             throw new InputException("--port", 0, port + " is not a port number (1-65535)");
         }
-        int timeout = run.timeout != null ? run.timeout : defaultTimeout();
+        int timeout = run.timeout != null ? run.timeout : defaultTimeout(context);
         if (timeout < 1) {
             throw new InputException("--timeout", 0, timeout + ": must be at least 1 second");
         }
@@ -219,7 +219,8 @@ final class RunWorkflow {
                 logFile, context.env(), context.workingDirectory(), run.offline);
     }
 
-    private int defaultTimeout() {
+    /** DEFAULT_TIMEOUT, else 600 seconds: how long run waits for a healthy engine (deploy's startup floor too). */
+    static int defaultTimeout(CliContext context) {
         String t = context.env("DEFAULT_TIMEOUT", "600");
         try {
             return Integer.parseInt(t.trim());
