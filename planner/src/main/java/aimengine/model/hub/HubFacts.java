@@ -82,9 +82,8 @@ public final class HubFacts {
         if (!configJson.isObject()) {
             throw new HubException(HubException.Kind.FAILED, model + ": the Hub's " + CONFIG + " is not a JSON object");
         }
-        JsonNode info = parse(client.get(model, "/api/models/" + model, "model info"), model, "the Hub's model info");
         ObjectNode safetensors = json.createObjectNode();
-        JsonNode st = info.path("safetensors");
+        JsonNode st = modelInfo(model).path("safetensors");
         if (st.isObject()) {
             safetensors.set("parameters", st.path("parameters"));
             safetensors.set("total", st.path("total"));
@@ -92,6 +91,23 @@ public final class HubFacts {
         keep(folder, config, safetensors);
         return Optional.of(new Fetched(config, parameters(safetensors), "the Hub (" + settings.endpoint() + "/" + model
                 + ": " + CONFIG + (parameters(safetensors).isPresent() ? ", safetensors total" : "") + ")"));
+    }
+
+    /**
+     * The model info, or an empty object where the endpoint has no model API (some Hub mirrors serve files only):
+     * the config's own parameter count then stands.
+     */
+    private JsonNode modelInfo(String model) {
+        String text;
+        try {
+            text = client.get(model, "/api/models/" + model, "model info");
+        } catch (HubException e) {
+            if (e.kind() == HubException.Kind.FAILED) {
+                throw e;
+            }
+            return json.createObjectNode();
+        }
+        return parse(text, model, "the Hub's model info");
     }
 
     private Optional<Fetched> kept(Path folder) {

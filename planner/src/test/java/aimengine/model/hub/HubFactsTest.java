@@ -134,6 +134,15 @@ class HubFactsTest {
     }
 
     @Test
+    void anEndpointWithoutTheModelApiStillGivesTheConfig() {
+        hub.answer("/org/mirrored/resolve/main/config.json", StandInHub.Answer.ok(CONFIG));
+        HubFacts.Fetched f = online().find("org/mirrored", "x").orElseThrow();
+        assertEquals(CONFIG, f.config());
+        assertTrue(f.parameters().isEmpty());
+        assertEquals("the Hub (" + hub.endpoint() + "/org/mirrored: config.json)", f.source());
+    }
+
+    @Test
     void aTotalOfPackedIntegerWeightsIsNoParameterCount() {
         // AWQ/GPTQ: eight 4-bit weights per I32 element.
         hub.model("org/awq", CONFIG, "{\"parameters\":{\"I32\":1000,\"F16\":200},\"total\":1200}");
