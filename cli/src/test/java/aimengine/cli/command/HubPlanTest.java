@@ -71,4 +71,28 @@ class HubPlanTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertFalse(r.err().contains("hf_secret") || r.out().contains("hf_secret"));
     }
+
+    @Test
+    void runOfflineWithoutFactsNamesTheFlag() {
+        CliRunner.Result r = cli().run("run", "example/Nowhere-1B", "--host", host(), "--offline", "--dry-run");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue((r.out() + r.err()).contains("and --offline forbids asking the Hub"), r.out() + r.err());
+    }
+
+    @Test
+    void aSecretInARecipeIsMaskedWhereverTheCommandIsShown(@TempDir Path recipes) throws IOException {
+        Files.writeString(recipes.resolve("keyed.yaml"), "recipe_id: keyed\nhuggingface_id: Qwen/Qwen3-32B\n"
+                + "hardware: mi300x\nprecision: bf16\nvllm_serve:\n  1_gpu: {enabled: true, args: {--api-key: sk-hidden,"
+                + " --max-model-len: \"8192\"}}\n");
+        for (String[] args : new String[][] {
+                {"plan", "Qwen/Qwen3-32B", "--host", host(), "--recipes", recipes.toString(), "--recipe", "keyed"},
+                {"plan", "Qwen/Qwen3-32B", "--host", host(), "--recipes", recipes.toString(), "--recipe", "keyed", "-o", "json"},
+                {"config", "Qwen/Qwen3-32B", "--host", host(), "--recipes", recipes.toString(), "--recipe", "keyed"}}) {
+            CliRunner.Result r = cli().run(args);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("--api-key"), r.out());
+            assertTrue(r.out().contains("***"), r.out());
+            assertFalse(r.out().contains("sk-hidden"), r.out());
+        }
+    }
 }
