@@ -1,5 +1,6 @@
 package aimengine.deploy;
 
+import aimengine.engine.Backend;
 import aimengine.facts.Candidate;
 import aimengine.hardware.Hardware;
 import aimengine.io.InputException;
@@ -69,7 +70,7 @@ public final class ServingUnits {
         return new ServingUnit(name, s.namespace(), s.image() != null ? s.image() : vendor.defaultImage(),
                 PinnedRun.args(plan, s.port(), startup, s.graceSeconds()), env,
                 new ServingUnit.SecretRef(s.hfTokenSecret(), DeploySettings.HF_TOKEN_KEY, true),
-                List.of(new ServingUnit.Port("http", s.port(), 80)),
+                List.of(new ServingUnit.Port("http", s.port(), 80)), Backend.parse(c.backend()).profile().serving(),
                 new ServingUnit.GpuRequest(vendor, c.gpuCount(), hardware.key(), vendor.nodeLabel(),
                         vendor.nodeLabelValues(hardware), nodes),
                 shm, cache, startup, sizing.terminationGraceSeconds(s.graceSeconds()),

@@ -57,7 +57,8 @@ public final class Planner {
                     + Suggest.closest(request.recipe(), recipes.all().stream().map(r -> r.id()).toList())
                     .map(s -> " (did you mean " + s + "?)").orElse("; list them with 'aim-engine recipes list'"));
         }
-        Optional<ModelFacts> model = models.resolve(request.model());
+        ModelResolver.Resolution lookup = models.lookup(request.model());
+        Optional<ModelFacts> model = Optional.ofNullable(lookup.facts());
         Map<String, CandidateFactory.Source> sources = new CandidateFactory().expand(recipes.all());
         MultiNodeCandidates.Expansion multi = new MultiNodeCandidates().expand(sources, nodes.maxNodes());
         List<Object> facts = new ArrayList<>();
@@ -71,10 +72,10 @@ public final class Planner {
         PlanningSession.Outcome outcome = new PlanningSession(rules).run(facts);
         Map<String, CandidateFactory.Source> all = new java.util.LinkedHashMap<>(sources);
         all.putAll(multi.sources());
-        return assemble(request, host, model.orElse(null), all, multi.spans(), outcome, port, bindAddress);
+        return assemble(request, host, lookup, all, multi.spans(), outcome, port, bindAddress);
     }
 
-    private Plan assemble(PlanRequest request, HostView host, ModelFacts model,
+    private Plan assemble(PlanRequest request, HostView host, ModelResolver.Resolution model,
                           Map<String, CandidateFactory.Source> sources, Map<String, NodeSpan> spans,
                           PlanningSession.Outcome o, int port, String bind) {
         SelectedPlan selected = null;
@@ -84,7 +85,7 @@ public final class Planner {
             String checkpoint = s.candidate().general() ? request.model() : s.candidate().checkpoint();
             int imposed = o.selection().shortened() ? o.selection().maxModelLen() : 0;
             EngineCommand command = commands.build(s.recipe(), s.variant(), hw,
-                    new EngineCommandBuilder.Target(checkpoint, imposed, port, bind));
+                    new EngineCommandBuilder.Target(checkpoint, request.model(), imposed, port, bind));
             NodeSpan span = spans.getOrDefault(s.candidate().key(), MultiNodeCandidates.oneNode(s.candidate()));
             if (span.nodes() > 1) {
                 command = NodeGroupCommand.forGroup(command, s.variant().backend(), span);
@@ -116,6 +117,7 @@ public final class Planner {
         }
         outcomes.sort(Comparator.comparing((CandidateOutcome c) -> c.status().ordinal())
                 .thenComparing(c -> c.candidate().key()));
-        return new Plan(request, host, o.usable(), model, selected, o.decisions(), outcomes, otherModels);
+        return new Plan(request, host, o.usable(), model.facts(), selected, o.decisions(), outcomes, otherModels,
+                model.lookup());
     }
 }
