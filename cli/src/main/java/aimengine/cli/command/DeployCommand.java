@@ -67,7 +67,7 @@ public final class DeployCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        PlanSetup setup = new PlanSetup(context(), plan);
+        PlanSetup setup = new PlanSetup(context(), plan, false);
         int enginePort = port != null ? port : setup.defaultPort();
         DeploySettings settings = new DeploySettings(DeployTarget.parse(target), name, namespace, image, replicas,
                 cachePvc, cacheSize, hfTokenSecret, enginePort, grace, gpuGroups,
