@@ -8,7 +8,7 @@
 #
 # Environment: JDK17, JDK25 (Java homes; defaults: the Debian OpenJDK 17 and Temurin 25 under /usr/lib/jvm; a JDK that
 # is not there is left out), MODEL (default Qwen/Qwen3-32B), HOST (default examples/hosts/mi300x-8.yaml),
-# AIM_PROFILES (AMD's AIM profiles folder, default ../shared/aim-build/profiles next to the repository), SKIP_BUILD=1 to
+# AIM_PROFILES (AMD's AIM profiles folder, default testdata/aim-build/profiles), SKIP_BUILD=1 to
 # use the jars as built, CASES (an extended regular expression) to measure only the cases it matches (the hello floors
 # are always measured). Raw numbers go to bench/target/startup/raw.tsv (round, case, wall ms, peak RSS KiB).
 #
@@ -21,9 +21,7 @@ rounds="${1:-7}"
 out="$root/bench/target/startup"
 model="${MODEL:-Qwen/Qwen3-32B}"
 host="${HOST:-$root/examples/hosts/mi300x-8.yaml}"
-shared=""
-for d in "$root/../shared" "$root/../../shared"; do [ -d "$d/aim-build" ] && shared="$(cd "$d" && pwd)" && break; done
-profiles="${AIM_PROFILES:-${shared:+$shared/aim-build/profiles}}"
+profiles="${AIM_PROFILES:-$root/testdata/aim-build/profiles}"
 declare -A jdk=([17]="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}" [25]="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}")
 versions=()
 for v in 17 25; do [ -x "${jdk[$v]}/bin/java" ] && versions+=("$v"); done
