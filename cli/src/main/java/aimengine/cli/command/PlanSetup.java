@@ -2,6 +2,7 @@ package aimengine.cli.command;
 
 import aimengine.cache.CacheRoot;
 import aimengine.cache.CheckpointStatus;
+import aimengine.cli.base.AimPaths;
 import aimengine.cli.base.CliContext;
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
@@ -18,7 +19,6 @@ import aimengine.probe.Detection;
 import aimengine.probe.HostProfile;
 import aimengine.probe.HostView;
 import aimengine.probe.MissingGpus;
-import aimengine.rules.RuleCache;
 import java.time.Duration;
 
 /** Builds the planner and the host view from the plan options, and plans. Shared by plan, config and run. */
@@ -68,7 +68,7 @@ public final class PlanSetup {
 
     /** Plans for a host view already taken (run detects once, as its own step). */
     public Plan plan(HostView host, int port, String bindAddress) {
-        Planner planner = new Planner(data.ruleBase(RuleCache.defaultRoot(context.env(), context.home())),
+        Planner planner = new Planner(data.ruleBase(AimPaths.of(context).cache()),
                 hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
         return planner.plan(options.request(), host, port, bindAddress);

@@ -4,7 +4,7 @@ import aimengine.cli.base.ExitCodes;
 import aimengine.cli.launch.HealthCheck;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
-import aimengine.cli.launch.StateDir;
+import aimengine.cli.base.AimPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +28,7 @@ public final class StatusCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        RunStateFile file = new RunStateFile(StateDir.resolve(context()));
+        RunStateFile file = new RunStateFile(AimPaths.of(context()).state());
         Optional<RunState> state = file.read();
         boolean live = state.isPresent() && RunStateFile.isLive(state.get());
         Optional<List<String>> models = live

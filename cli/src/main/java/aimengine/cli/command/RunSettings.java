@@ -1,0 +1,64 @@
+package aimengine.cli.command;
+
+import aimengine.cli.base.AimPaths;
+import aimengine.cli.base.CliContext;
+import aimengine.cli.launch.EventLog;
+import aimengine.cli.launch.LaunchSettings;
+import aimengine.io.InputException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The run options and their environment defaults (DEFAULT_PORT, DEFAULT_TIMEOUT, LOG_LEVEL) checked and turned into
+ * the settings the launch steps use. A value that cannot work is refused here, naming the flag or variable it came
+ * from, before anything starts.
+ */
+final class RunSettings {
+    private RunSettings() {
+    }
+
+    static LaunchSettings read(CliContext context, RunMixin run, PlanSetup setup, AimPaths paths) {
+        int port = run.port != null ? run.port : setup.defaultPort();
+        if (port < 1 || port > 65535) {
+            throw new InputException("--port", 0, port + " is not a port number (1-65535)");
+        }
+        int timeout = run.timeout != null ? run.timeout : defaultTimeout(context);
+        if (timeout < 1) {
+            throw new InputException("--timeout", 0, timeout + ": must be at least 1 second");
+        }
+        if (run.restarts < 0) {
+            throw new InputException("--restarts", 0, run.restarts + ": must be 0 or more");
+        }
+        if (run.grace < 0) {
+            throw new InputException("--grace", 0, run.grace + ": must be 0 or more seconds");
+        }
+        if (run.bind.isBlank()) {
+            throw new InputException("--bind", 0, "give an address such as 0.0.0.0 or 127.0.0.1");
+        }
+        Path logFile = run.logFile != null ? context.workingDirectory().resolve(run.logFile) : paths.defaultLogFile();
+        return new LaunchSettings(run.bind, port, Duration.ofSeconds(timeout), run.restarts, Duration.ofSeconds(run.grace),
+                logFile, context.env(), context.workingDirectory(), run.offline);
+    }
+
+    /** --debug, else LOG_LEVEL (default info). */
+    static EventLog.Level logLevel(CliContext context, boolean debug) {
+        if (debug) {
+            return EventLog.Level.DEBUG;
+        }
+        String text = context.env("LOG_LEVEL", "info");
+        EventLog.Level level = EventLog.Level.parse(text);
+        if (level == null) {
+            throw new InputException("LOG_LEVEL", 0, "'" + text + "' is not one of debug, info, warn, error");
+        }
+        return level;
+    }
+
+    private static int defaultTimeout(CliContext context) {
+        String t = context.env("DEFAULT_TIMEOUT", "600");
+        try {
+            return Integer.parseInt(t.trim());
+        } catch (NumberFormatException e) {
+            throw new InputException("DEFAULT_TIMEOUT", 0, "'" + t + "' is not a whole number of seconds");
+        }
+    }
+}
