@@ -13,6 +13,7 @@ import aimengine.cli.launch.EngineInstallation;
 import aimengine.cli.launch.EventLog;
 import aimengine.cli.launch.GenerateStep;
 import aimengine.cli.launch.HealthCheck;
+import aimengine.cli.launch.HealthObserver;
 import aimengine.cli.launch.HealthWaiter;
 import aimengine.cli.launch.LaunchGraph;
 import aimengine.cli.launch.LaunchSettings;
@@ -48,23 +49,23 @@ import picocli.CommandLine;
 final class LaunchGraphFactory {
     private static final Duration ASK_ENGINE_TIMEOUT = Duration.ofSeconds(120);
 
-    /** What the process steps report to the run around them: the state file, the model lock. */
+    /** What the process steps report to the run around them: the state file, the model lock, the metrics. */
     interface Hooks {
+        Hooks NONE = new Hooks() {
+        };
+
         /** Told of every start and phase of the engine. */
-        void changed(RunningEngine engine, RunningEngine.Phase phase);
+        default void changed(RunningEngine engine, RunningEngine.Phase phase) {
+        }
 
         /** Runs once spawn's checks passed, right before the engine starts. */
-        void beforeSpawn();
+        default void beforeSpawn() {
+        }
 
-        Hooks NONE = new Hooks() {
-            @Override
-            public void changed(RunningEngine engine, RunningEngine.Phase phase) {
-            }
-
-            @Override
-            public void beforeSpawn() {
-            }
-        };
+        /** Told of every health check. */
+        default HealthObserver health() {
+            return HealthObserver.NONE;
+        }
     }
 
     private final CliContext context;
@@ -106,7 +107,7 @@ final class LaunchGraphFactory {
     LaunchGraph graph(Hooks hooks) {
         FlagCatalogs shipped = FlagCatalogs.builtin();
         HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2)), Backoff.HEALTH, wakeup, stop, log,
-                System::nanoTime);
+                System::nanoTime, hooks.health());
         List<Step> steps = List.of(
                 new DetectStep(() -> setup.host(true)),
                 new SelectStep(host -> availableOffline(setup.plan(host, settings.port(), settings.bind()))),

@@ -14,6 +14,8 @@ import java.time.Duration;
  * from, before anything starts.
  */
 final class RunSettings {
+    /** Triton's metrics port: next to the engine's 8000, and known to operators of inference servers. */
+    static final int DEFAULT_METRICS_PORT = 8002;
     private RunSettings() {
     }
 
@@ -38,6 +40,31 @@ final class RunSettings {
         Path logFile = run.logFile != null ? context.workingDirectory().resolve(run.logFile) : paths.defaultLogFile();
         return new LaunchSettings(run.bind, port, Duration.ofSeconds(timeout), run.restarts, Duration.ofSeconds(run.grace),
                 logFile, context.env(), context.workingDirectory(), run.offline);
+    }
+
+    /** The port of the metrics endpoint: --metrics-port, else AIM_METRICS_PORT, else 8002; 0 is off. */
+    static int metricsPort(CliContext context, RunMixin run, LaunchSettings settings) {
+        int port;
+        String from;
+        if (run.metricsPort != null) {
+            port = run.metricsPort;
+            from = "--metrics-port";
+        } else {
+            from = "AIM_METRICS_PORT";
+            String text = context.env(from, String.valueOf(DEFAULT_METRICS_PORT));
+            try {
+                port = Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                throw new InputException(from, 0, "'" + text + "' is not a port number (0 turns metrics off)");
+            }
+        }
+        if (port < 0 || port > 65535) {
+            throw new InputException(from, 0, port + " is not a port number (1-65535, or 0 for off)");
+        }
+        if (port != 0 && port == settings.port()) {
+            throw new InputException(from, 0, port + " is the engine's port; give the metrics a port of their own");
+        }
+        return port;
     }
 
     /** --debug, else LOG_LEVEL (default info). */

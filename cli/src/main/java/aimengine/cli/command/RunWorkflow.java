@@ -20,17 +20,35 @@ import aimengine.cli.launch.StepResults;
 import aimengine.cli.launch.StopRequest;
 import aimengine.cli.launch.Wakeup;
 import aimengine.cli.render.RunReport;
+import aimengine.cli.launch.HealthObserver;
+import aimengine.cli.metrics.EngineMetricsSource;
+import aimengine.cli.metrics.GpuReaders;
+import aimengine.cli.metrics.GpuSampler;
+import aimengine.cli.metrics.MetricsEndpoint;
+import aimengine.cli.metrics.ProcessTreeUsage;
+import aimengine.cli.metrics.RunMetrics;
+import aimengine.cli.metrics.RunObservability;
+import aimengine.facts.Candidate;
+import aimengine.hardware.Hardware;
 import aimengine.plan.Plan;
+import aimengine.probe.ToolRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The work of run and launch: the launch graph built from the options, run step by step under a {@link RunGuard}
  * (state file, model lock, clean-up) with signal handling, then the step table.
  */
 final class RunWorkflow {
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
+    private static final Duration GPU_TOOL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ENGINE_METRICS_TIMEOUT = Duration.ofSeconds(2);
     private final PlanMixin plan;
     private final RunMixin run;
     private final OutputMixin output;
@@ -44,6 +62,8 @@ final class RunWorkflow {
     private final StopRequest stop = new StopRequest(wakeup);
     private final StepResults results = new StepResults();
     private final Instant started = Instant.now();
+    private final CliContext context;
+    private final int metricsPort;
 
     RunWorkflow(CliContext context, PlanMixin plan, RunMixin run, OutputMixin output, PrintWriter out, PrintWriter err,
                 boolean debug) {
@@ -56,6 +76,8 @@ final class RunWorkflow {
         this.log = new EventLog(new Console(err, System.console() != null), run.logFormat,
                 RunSettings.logLevel(context, debug), Clock.systemUTC());
         this.settings = RunSettings.read(context, run, setup, paths);
+        this.context = context;
+        this.metricsPort = RunSettings.metricsPort(context, run, settings);
         this.graphs = new LaunchGraphFactory(context, setup, run, settings, paths, log, wakeup, stop);
     }
 
@@ -81,24 +103,76 @@ final class RunWorkflow {
         StepReport report;
         try (RunGuard guard = new RunGuard(new RunStateFile(paths.state()), plan.model, settings, results, stop, log,
                 setup::cacheRoot, started).open();
+             RunObservability observability = observability().start(SAMPLE_EVERY);
+             MetricsEndpoint endpoint = endpoint(observability);
              SignalTrap trap = new SignalTrap(stop)) {
-            report = executor.run(graphs.graph(hooks(guard)), results);
+            report = executor.run(graphs.graph(hooks(guard, observability)), results);
         }
         out.print(RunReport.steps(plan.model, report, output.json()));
         out.flush();
         return finish(report);
     }
 
-    private static LaunchGraphFactory.Hooks hooks(RunGuard guard) {
+    /** GPUs, the engine's process tree and its metrics, measured in the background while the run lives. */
+    private RunObservability observability() {
+        ToolRunner tools = new ToolRunner(context.env());
+        GpuSampler gpus = new GpuSampler(GpuReaders.forHost(context.workingDirectory().resolve(plan.root), tools,
+                GPU_TOOL_TIMEOUT), SAMPLE_EVERY, System::nanoTime, this::catalogKey);
+        ProcessTreeUsage processes = new ProcessTreeUsage(Path.of("/proc"));
+        return new RunObservability(new RunMetrics(processes, gpus, System::nanoTime), gpus,
+                new EngineMetricsSource(settings.base(), ENGINE_METRICS_TIMEOUT), processes,
+                () -> results.find(LaunchKeys.ENGINE).map(RunningEngine::current).map(p -> p.pid()),
+                paths.state().resolve(RunObservability.SNAPSHOT_FILE), Clock.systemUTC());
+    }
+
+    /** The hardware catalog's key of an AMD PCI device id ("0x74a1"), as the amdgpu sysfs files name devices. */
+    private Optional<String> catalogKey(String pciDeviceId) {
+        try {
+            return setup.hardware().byPciDeviceId("amd", Integer.decode(pciDeviceId)).map(Hardware::key);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The scrape target, up before the engine starts; null with --metrics-port 0. */
+    private MetricsEndpoint endpoint(RunObservability observability) {
+        if (metricsPort == 0) {
+            return null;
+        }
+        EngineMetricsSource engine = new EngineMetricsSource(settings.base(), ENGINE_METRICS_TIMEOUT);
+        try {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(settings.bind(), metricsPort,
+                    observability.metrics().registry(), engine::fetch);
+            log.info("metrics", "metrics at http://" + settings.bind() + ":" + metricsPort + "/metrics",
+                    Map.of("metricsPort", metricsPort));
+            return endpoint;
+        } catch (IOException e) {
+            throw new ExitException(ExitCodes.PORT_IN_USE, "--metrics-port " + metricsPort + ": cannot listen on "
+                    + settings.bind() + ":" + metricsPort + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private LaunchGraphFactory.Hooks hooks(RunGuard guard, RunObservability observability) {
         return new LaunchGraphFactory.Hooks() {
             @Override
             public void changed(RunningEngine engine, RunningEngine.Phase phase) {
                 guard.recordState(engine, phase);
+                observability.metrics().engine(engine, phase);
             }
 
             @Override
             public void beforeSpawn() {
                 guard.holdModelLock();
+                results.find(LaunchKeys.HOST).ifPresent(h -> observability.gpus().knownDevices(h.devices()));
+                Candidate c = results.get(LaunchKeys.PLAN).selected().candidate();
+                observability.backend(c.backend());
+                observability.metrics().planned(plan.model, c.recipeId(), c.backend(), c.precision(), c.gpuCount(),
+                        VersionProvider.version());
+            }
+
+            @Override
+            public HealthObserver health() {
+                return observability.metrics();
             }
         };
     }
