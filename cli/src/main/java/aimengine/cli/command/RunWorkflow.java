@@ -158,6 +158,9 @@ final class RunWorkflow {
             public void changed(RunningEngine engine, RunningEngine.Phase phase) {
                 guard.recordState(engine, phase);
                 observability.metrics().engine(engine, phase);
+                if (phase == RunningEngine.Phase.SERVING) {
+                    observability.sampleSoon();
+                }
             }
 
             @Override

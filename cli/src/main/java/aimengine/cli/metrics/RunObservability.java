@@ -68,6 +68,13 @@ public final class RunObservability implements AutoCloseable {
         return this;
     }
 
+    /** Measures now, besides the period (the engine just became ready: status should show it at once). */
+    public void sampleSoon() {
+        if (!thread.isShutdown()) {
+            thread.execute(this::sampleQuietly);
+        }
+    }
+
     /** One round of measuring. */
     void sample() throws IOException {
         gpus.sample();

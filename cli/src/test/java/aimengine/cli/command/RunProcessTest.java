@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aimengine.cli.launch.ProcessGroup;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import aimengine.cli.metrics.ExpositionText;
 import aimengine.cli.metrics.PrometheusServer;
 import aimengine.cli.metrics.PromtoolCheck;
@@ -173,6 +175,20 @@ class RunProcessTest {
         assertFalse(text.contains("aim_engine_gpu_memory_used_bytes{bus_id=\"0000:43:00.0\""), "garbage reading is absent: " + text);
         assertTrue(text.contains("vllm:num_requests_running{engine=\"0\",model_name="), text);
         assertTrue(text.contains("aim_engine_engine_resident_memory_bytes "), text);
+        String status = CliRun.of(env, dir.resolve("home"), "status").out();
+        while (!status.contains("  requests  ")) {
+            Thread.sleep(100);
+            status = CliRun.of(env, dir.resolve("home"), "status").out();
+        }
+        assertTrue(status.contains("  gpu 0     mi300x 0000:0c:00.0: 37 % busy, 16.8 GiB of 192.0 GiB, 41 C, 139 W\n"), status);
+        assertTrue(status.contains("  gpu 1     mi210 0000:43:00.0: 0 % busy, - of 64.0 GiB, 48 C, 41 W\n"), status);
+        assertTrue(status.contains("  requests  2 running, 1 waiting; KV cache 25 % used\n"), status);
+        assertTrue(status.contains(" threads in "), status);
+        JsonNode json = new ObjectMapper().readTree(CliRun.of(env, dir.resolve("home"), "status", "--output", "json").out());
+        assertEquals(0.37, json.path("live").path("gpus").get(0).path("busyRatio").asDouble(), json.toString());
+        assertEquals(0.25, json.path("live").path("engineMetrics").path("kvCacheUsageRatio").asDouble(), json.toString());
+        assertTrue(json.path("live").path("engine").path("residentBytes").asDouble() > 0, json.toString());
+        assertTrue(json.path("uptimeSeconds").isNumber(), json.toString());
         Path exposition = Files.writeString(dir.resolve("metrics.txt"), text);
         PromtoolCheck.assertAccepted(exposition);
 
