@@ -32,6 +32,14 @@ public final class EngineFlags {
         return new String[] {"--kv-cache-dtype"};
     }
 
+    /**
+     * The switch that makes the engine serve Prometheus metrics at /metrics, which aim-engine always sets: vLLM serves
+     * them without one; SGLang only with --enable-metrics.
+     */
+    public static String[] metrics(Backend b) {
+        return b == Backend.VLLM ? new String[] {} : new String[] {"--enable-metrics"};
+    }
+
     public static String[] model(Backend b) {
         return b == Backend.VLLM ? new String[] {"--model"} : new String[] {"--model-path", "--model"};
     }

@@ -18,8 +18,10 @@ import java.util.TreeMap;
 /**
  * Turns a recipe variant into the engine's argv and environment.
  * vLLM: {@code vllm serve CHECKPOINT --tensor-parallel-size N --port P --host ADDR ...};
- * SGLang: {@code python3 -m sglang.launch_server --model-path CHECKPOINT --tp-size N --port P --host ADDR ...}.
- * The system flags (model, tensor parallelism, port, host) come first and are owned by aim-engine; recipe flags
+ * SGLang: {@code python3 -m sglang.launch_server --model-path CHECKPOINT --tp-size N --port P --host ADDR
+ * --enable-metrics ...}.
+ * The system flags (model, tensor parallelism, port, host, and the switch that turns the engine's /metrics on) come
+ * first and are owned by aim-engine; recipe flags
  * follow in recipe order with switches normalised (true/"true"/null: bare; false: left out).
  * Environment: hardware defaults &lt; recipe &lt; variant.
  */
@@ -45,7 +47,7 @@ public final class EngineCommandBuilder {
         List<String> argv = new ArrayList<>(systemArgs(b, target.checkpoint(), variant.gpuCount(), target));
         boolean contextImposed = target.maxModelLen() > 0;
         for (EngineArg arg : variant.args()) {
-            if (isSystemFlag(b, arg.flag()) || contextImposed && matches(arg.flag(), EngineFlags.contextLength(b))) {
+            if (isSystemFlag(b, arg.flag()) || matches(arg.flag(), EngineFlags.metrics(b)) || contextImposed && matches(arg.flag(), EngineFlags.contextLength(b))) {
                 continue;
             }
             FlagCatalog catalog = catalogs.apply(b);
@@ -89,6 +91,7 @@ public final class EngineCommandBuilder {
                     "--tp-size", String.valueOf(gpus)));
         }
         argv.addAll(List.of("--port", String.valueOf(target.port()), "--host", target.bindAddress()));
+        argv.addAll(List.of(EngineFlags.metrics(b)));
         return argv;
     }
 

@@ -44,7 +44,7 @@ class EngineCommandBuilderTest {
     @Test
     void sglangIsLaunchedThroughPython() {
         assertEquals(List.of("python3", "-m", "sglang.launch_server", "--model-path", "org/model", "--tp-size", "4",
-                "--port", "8000", "--host", "0.0.0.0", "--context-length", "32768"),
+                "--port", "8000", "--host", "0.0.0.0", "--enable-metrics", "--context-length", "32768"),
                 argv(Backend.SGLANG, 4, 0, arg("--context-length", "32768", false)));
     }
 
@@ -77,5 +77,12 @@ class EngineCommandBuilderTest {
                 Map.of("A", "recipe", "C", "recipe"), List.of(v), "seed", "test");
         Map<String, String> env = builder.build(r, v, MI300X, new EngineCommandBuilder.Target("m", 0, 1, "h")).env();
         assertEquals(Map.of("A", "recipe", "B", "variant", "C", "recipe"), env);
+    }
+
+    @Test
+    void sglangAlwaysServesItsMetricsAndARecipesOwnSwitchIsNotRepeated() {
+        List<String> argv = argv(Backend.SGLANG, 1, 0, arg("--enable-metrics", null, false));
+        assertEquals(1, argv.stream().filter("--enable-metrics"::equals).count(), argv.toString());
+        assertEquals(false, argv(Backend.VLLM, 1, 0).contains("--enable-metrics"), "vLLM serves /metrics without a switch");
     }
 }
