@@ -2,6 +2,8 @@ package aimengine.generate;
 
 import aimengine.engine.Backend;
 import aimengine.engine.EngineFlags;
+import aimengine.engine.EngineProfile;
+import aimengine.engine.EngineSetting;
 import aimengine.engine.FlagCatalog;
 import aimengine.engine.FlagSpec;
 import aimengine.hardware.Hardware;
@@ -20,8 +22,8 @@ import java.util.TreeMap;
  * vLLM: {@code vllm serve CHECKPOINT --tensor-parallel-size N --port P --host ADDR ...};
  * SGLang: {@code python3 -m sglang.launch_server --model-path CHECKPOINT --tp-size N --port P --host ADDR
  * --enable-metrics ...}.
- * The system flags (model, tensor parallelism, port, host, and the switch that turns the engine's /metrics on) come
- * first and are owned by aim-engine; recipe flags
+ * The system flags (model, tensor parallelism, port, host, and the engine's switch for its /metrics, which run
+ * re-exposes) come first and are owned by aim-engine; recipe flags
  * follow in recipe order with switches normalised (true/"true"/null: bare; false: left out).
  * Environment: hardware defaults &lt; recipe &lt; variant.
  */
@@ -44,19 +46,22 @@ public final class EngineCommandBuilder {
 
     public EngineCommand build(Recipe recipe, RecipeVariant variant, Hardware hardware, Target target) {
         Backend b = variant.backend();
-        List<String> argv = new ArrayList<>(systemArgs(b, target.checkpoint(), variant.gpuCount(), target));
+        EngineProfile engine = b.profile();
+        FlagCatalog catalog = catalogs.apply(b);
+        List<String> argv = new ArrayList<>(systemArgs(engine, target.checkpoint(), variant.gpuCount(), target));
         boolean contextImposed = target.maxModelLen() > 0;
         for (EngineArg arg : variant.args()) {
-            if (isSystemFlag(b, arg.flag()) || matches(arg.flag(), EngineFlags.metrics(b)) || contextImposed && matches(arg.flag(), EngineFlags.contextLength(b))) {
+            Optional<EngineSetting> setting = engine.setting(arg.flag());
+            if (setting.filter(EngineSetting::ownedByAimEngine).isPresent() || isMetricsFlag(engine, arg.flag())
+                    || contextImposed && setting.orElse(null) == EngineSetting.CONTEXT_LENGTH) {
                 continue;
             }
-            FlagCatalog catalog = catalogs.apply(b);
             Optional<FlagSpec> spec = catalog.find(arg.flag());
             boolean isSwitch = spec.map(FlagSpec::isSwitch).orElse(arg.value() == null);
             if (isSwitch && arg.isSwitchOff()) {
                 // A --x/--no-x pair turned off means its opposite; a plain switch turned off is left out.
-                spec.filter(f -> f.kind().equals("bool-optional")).map(f -> opposite(catalog, f, arg.flag()))
-                        .ifPresent(argv::add);
+                spec.filter(f -> f.kind().equals("bool-optional"))
+                        .map(f -> opposite(catalog, f, arg.flag())).ifPresent(argv::add);
                 continue;
             }
             argv.add(arg.flag());
@@ -65,13 +70,13 @@ public final class EngineCommandBuilder {
             }
         }
         if (contextImposed) {
-            argv.add(EngineFlags.contextLength(b)[0]);
+            argv.add(engine.flag(EngineSetting.CONTEXT_LENGTH));
             argv.add(String.valueOf(target.maxModelLen()));
         }
         Map<String, String> env = new LinkedHashMap<>(new TreeMap<>(hardware.envFor(b)));
         env.putAll(new TreeMap<>(recipe.env()));
         env.putAll(new TreeMap<>(variant.env()));
-        return new EngineCommand(argv, env);
+        return new EngineCommand(b, argv, env);
     }
 
     private static String opposite(FlagCatalog catalog, FlagSpec spec, String written) {
@@ -82,31 +87,24 @@ public final class EngineCommandBuilder {
                 .orElse("--no-" + spec.flag().substring(2));
     }
 
-    static List<String> systemArgs(Backend b, String checkpoint, int gpus, Target target) {
-        List<String> argv = new ArrayList<>();
-        if (b == Backend.VLLM) {
-            argv.addAll(List.of("vllm", "serve", checkpoint, "--tensor-parallel-size", String.valueOf(gpus)));
-        } else {
-            argv.addAll(List.of("python3", "-m", "sglang.launch_server", "--model-path", checkpoint,
-                    "--tp-size", String.valueOf(gpus)));
+    /**
+     * The flags aim-engine owns, first: the program and model, tensor parallelism, port and host, and the switch that
+     * turns the engine's metrics on where it has one.
+     */
+    static List<String> systemArgs(EngineProfile engine, String checkpoint, int gpus, Target target) {
+        List<String> argv = engine.launch(checkpoint);
+        argv.addAll(List.of(engine.flag(EngineSetting.TENSOR_PARALLEL), String.valueOf(gpus),
+                engine.flag(EngineSetting.PORT), String.valueOf(target.port()),
+                engine.flag(EngineSetting.HOST), target.bindAddress()));
+        if (engine.serving().metricsFlag() != null) {
+            argv.add(engine.serving().metricsFlag());
         }
-        argv.addAll(List.of("--port", String.valueOf(target.port()), "--host", target.bindAddress()));
-        argv.addAll(List.of(EngineFlags.metrics(b)));
         return argv;
     }
 
-    /** Flags aim-engine sets itself; a recipe or override may not set them. */
-    public static boolean isSystemFlag(Backend b, String flag) {
-        return matches(flag, EngineFlags.tensorParallel(b)) || matches(flag, EngineFlags.model(b))
-                || matches(flag, EngineFlags.port(b)) || matches(flag, EngineFlags.host(b));
-    }
-
-    private static boolean matches(String flag, String[] names) {
-        for (String n : names) {
-            if (EngineFlags.sameFlag(flag, n) || flag.equals(n)) {
-                return true;
-            }
-        }
-        return false;
+    /** A recipe's own metrics switch is already among the system flags. */
+    private static boolean isMetricsFlag(EngineProfile engine, String flag) {
+        String m = engine.serving().metricsFlag();
+        return m != null && EngineFlags.sameFlag(flag, m);
     }
 }

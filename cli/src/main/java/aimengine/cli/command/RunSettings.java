@@ -80,7 +80,8 @@ final class RunSettings {
         return level;
     }
 
-    private static int defaultTimeout(CliContext context) {
+    /** DEFAULT_TIMEOUT, else 600 seconds: how long run waits for a healthy engine (deploy's startup floor too). */
+    static int defaultTimeout(CliContext context) {
         String t = context.env("DEFAULT_TIMEOUT", "600");
         try {
             return Integer.parseInt(t.trim());

@@ -29,6 +29,7 @@ import aimengine.cli.metrics.ProcessTreeUsage;
 import aimengine.cli.metrics.RunMetrics;
 import aimengine.cli.metrics.RunObservability;
 import aimengine.facts.Candidate;
+import aimengine.generate.EngineCommand;
 import aimengine.hardware.Hardware;
 import aimengine.plan.Plan;
 import aimengine.probe.ToolRunner;
@@ -95,7 +96,8 @@ final class RunWorkflow {
             LaunchGraph graph = graphs.graph(LaunchGraphFactory.Hooks.NONE);
             StepReport report = executor.run(graph.upTo("generate"), results);
             Plan p = results.find(LaunchKeys.PLAN).orElse(null);
-            out.print(RunReport.dryRun(plan.model, graph, report, results.find(LaunchKeys.COMMAND).orElse(null),
+            out.print(RunReport.dryRun(plan.model, graph, report,
+                    results.find(LaunchKeys.COMMAND).map(EngineCommand::shown).orElse(null),
                     p == null ? null : p.selected(), settings, output.json()));
             out.flush();
             return finish(report);

@@ -68,7 +68,7 @@ public final class RunGuard implements AutoCloseable {
                 engine.current().processGroup(), settings.port(), settings.bind(), settings.base().toString(), model,
                 s.candidate().recipeId(), s.candidate().backend(), started.toString(), engine.restarts(), phase.key(),
                 settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(),
-                results.get(LaunchKeys.COMMAND).argv());
+                results.get(LaunchKeys.COMMAND).shown().argv());
         try {
             stateFile.write(state);
         } catch (IOException e) {
