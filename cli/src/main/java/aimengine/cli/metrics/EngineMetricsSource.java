@@ -39,7 +39,7 @@ public final class EngineMetricsSource {
     }
 
     /** An OpenMetrics "# EOF" would end the combined exposition early; the text format has none. */
-    private static String withoutEof(String body) {
+    static String withoutEof(String body) {
         String b = body.strip();
         if (b.endsWith("# EOF")) {
             b = b.substring(0, b.length() - "# EOF".length()).strip();

@@ -173,6 +173,32 @@ class RunCommandTest {
     }
 
     @Test
+    void aBusyMetricsPortIsRefusedBeforeSpawning() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int metrics = busy.getLocalPort();
+            CliRun r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--metrics-port", String.valueOf(metrics));
+            assertEquals(5, r.code(), r.err());
+            assertTrue(r.err().contains("error: --metrics-port " + metrics + ": cannot listen on 127.0.0.1:" + metrics),
+                    r.err());
+            assertFalse(r.err().contains("[vllm]"), "nothing was spawned");
+        }
+    }
+
+    @Test
+    void aMetricsPortMustBeAPortOfItsOwn() {
+        CliRun same = run("run", MODEL, "--host", HOST, "--port", "8100", "--metrics-port", "8100", "--dry-run");
+        assertEquals(2, same.code(), same.err());
+        assertTrue(same.err().contains("error: --metrics-port: 8100 is the engine's port"), same.err());
+        env.put("AIM_METRICS_PORT", "lots");
+        CliRun garbage = run("run", MODEL, "--host", HOST, "--dry-run");
+        assertEquals(2, garbage.code(), garbage.err());
+        assertTrue(garbage.err().contains("error: AIM_METRICS_PORT: 'lots' is not a port number"), garbage.err());
+        env.put("AIM_METRICS_PORT", "0");
+        assertEquals(0, run("run", MODEL, "--host", HOST, "--dry-run").code(), "0 is off, not a port");
+    }
+
+    @Test
     void anEngineThatNeverBecomesHealthyTimesOutAndIsStopped() throws Exception {
         env.put("STANDIN_MODE", "never-healthy");
         env.put("STANDIN_WORKER", "1");
