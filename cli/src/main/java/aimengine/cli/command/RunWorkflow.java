@@ -22,6 +22,8 @@ import aimengine.cli.launch.Wakeup;
 import aimengine.cli.render.RunReport;
 import aimengine.cli.launch.HealthObserver;
 import aimengine.cli.metrics.EngineMetricsSource;
+import aimengine.engine.Backend;
+import aimengine.engine.EngineProfile;
 import aimengine.cli.metrics.GpuReaders;
 import aimengine.cli.metrics.GpuSampler;
 import aimengine.cli.metrics.MetricsEndpoint;
@@ -121,8 +123,12 @@ final class RunWorkflow {
         GpuSampler gpus = new GpuSampler(GpuReaders.forHost(context.workingDirectory().resolve(plan.root), tools,
                 GPU_TOOL_TIMEOUT), SAMPLE_EVERY, System::nanoTime, this::catalogKey);
         ProcessTreeUsage processes = new ProcessTreeUsage(Path.of("/proc"));
+        // the backend asked for: a bad one is refused by the plan, before any engine could serve metrics
+        EngineProfile.Serving engine = Optional.ofNullable(Backend.parse(plan.backend)).orElse(Backend.VLLM).profile()
+                .serving();
         return new RunObservability(new RunMetrics(processes, gpus, System::nanoTime), gpus,
-                new EngineMetricsSource(settings.base(), ENGINE_METRICS_TIMEOUT), processes,
+                new EngineMetricsSource(settings.base(), engine.metricsPath(), ENGINE_METRICS_TIMEOUT), engine.series(),
+                processes,
                 () -> results.find(LaunchKeys.ENGINE).map(RunningEngine::current).map(p -> p.pid()),
                 paths.state().resolve(RunObservability.SNAPSHOT_FILE), Clock.systemUTC());
     }
@@ -141,10 +147,9 @@ final class RunWorkflow {
         if (metricsPort == 0) {
             return null;
         }
-        EngineMetricsSource engine = new EngineMetricsSource(settings.base(), ENGINE_METRICS_TIMEOUT);
         try {
             MetricsEndpoint endpoint = MetricsEndpoint.start(settings.bind(), metricsPort,
-                    observability.metrics().registry(), engine::fetch);
+                    observability.metrics().registry(), observability.engineMetrics()::fetch);
             log.info("metrics", "metrics at http://" + settings.bind() + ":" + metricsPort + "/metrics",
                     Map.of("metricsPort", metricsPort));
             return endpoint;
@@ -170,7 +175,6 @@ final class RunWorkflow {
                 guard.holdModelLock();
                 results.find(LaunchKeys.HOST).ifPresent(h -> observability.gpus().knownDevices(h.devices()));
                 Candidate c = results.get(LaunchKeys.PLAN).selected().candidate();
-                observability.backend(c.backend());
                 observability.metrics().planned(plan.model, c.recipeId(), c.backend(), c.precision(), c.gpuCount(),
                         VersionProvider.version());
             }

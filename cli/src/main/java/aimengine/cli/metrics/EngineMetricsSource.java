@@ -17,10 +17,11 @@ public final class EngineMetricsSource {
     private final URI uri;
     private final Duration timeout;
 
-    public EngineMetricsSource(URI engineBase, Duration timeout) {
+    /** @param metricsPath where the engine serves its metrics (its profile says: /metrics) */
+    public EngineMetricsSource(URI engineBase, String metricsPath, Duration timeout) {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.uri = engineBase.resolve("/metrics");
+        this.uri = engineBase.resolve(metricsPath);
         this.timeout = timeout;
     }
 

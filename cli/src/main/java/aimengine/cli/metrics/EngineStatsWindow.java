@@ -1,5 +1,6 @@
 package aimengine.cli.metrics;
 
+import aimengine.engine.EngineSeries;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  */
 public final class EngineStatsWindow {
     private static final Duration WINDOW = Duration.ofSeconds(60);
-    private final EngineMetricNames names;
+    private final EngineSeries names;
     private final Deque<Entry> entries = new ArrayDeque<>();
 
     private record Entry(long atNanos, List<ExpositionText.Sample> samples) {
@@ -26,7 +27,7 @@ public final class EngineStatsWindow {
                         double windowSeconds) {
     }
 
-    public EngineStatsWindow(EngineMetricNames names) {
+    public EngineStatsWindow(EngineSeries names) {
         this.names = names;
     }
 

@@ -1,5 +1,6 @@
 package aimengine.cli.metrics;
 
+import aimengine.engine.EngineSeries;
 import aimengine.io.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,15 +34,19 @@ public final class RunObservability implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile EngineStatsWindow window = new EngineStatsWindow(EngineMetricNames.VLLM);
+    private final EngineStatsWindow window;
 
     /**
+     * @param engine       the engine's exposition
+     * @param series       the series of it that status summarises
      * @param enginePid    the engine's current pid, empty while none runs
      * @param snapshotFile where `status` reads the last snapshot
      */
-    public RunObservability(RunMetrics metrics, GpuSampler gpus, EngineMetricsSource engine, ProcessTreeUsage processes,
-                            Supplier<Optional<Long>> enginePid, Path snapshotFile, Clock clock) {
+    public RunObservability(RunMetrics metrics, GpuSampler gpus, EngineMetricsSource engine, EngineSeries series,
+                            ProcessTreeUsage processes, Supplier<Optional<Long>> enginePid, Path snapshotFile,
+                            Clock clock) {
         this.metrics = metrics;
+        this.window = new EngineStatsWindow(series);
         this.gpus = gpus;
         this.engine = engine;
         this.processes = processes;
@@ -58,9 +63,8 @@ public final class RunObservability implements AutoCloseable {
         return gpus;
     }
 
-    /** The engine's series names, once the plan chose a backend. */
-    public void backend(String backend) {
-        window = new EngineStatsWindow(EngineMetricNames.of(backend));
+    public EngineMetricsSource engineMetrics() {
+        return engine;
     }
 
     public RunObservability start(Duration period) {
@@ -79,15 +83,14 @@ public final class RunObservability implements AutoCloseable {
     void sample() throws IOException {
         gpus.sample();
         Optional<ProcessTreeUsage.Usage> tree = enginePid.get().flatMap(processes::of);
-        EngineStatsWindow w = window;
         Optional<String> text = tree.isPresent() ? engine.fetch() : Optional.empty();
         if (text.isPresent()) {
-            w.add(System.nanoTime(), ExpositionText.parse(text.get()));
+            window.add(System.nanoTime(), ExpositionText.parse(text.get()));
         } else {
-            w.reset();
+            window.reset();
         }
         LiveSnapshot snapshot = new LiveSnapshot(clock.instant().toString(), tree.orElse(null), gpus.readings(),
-                gpus.lastError().orElse(null), w.stats());
+                gpus.lastError().orElse(null), window.stats());
         AtomicFile.write(snapshotFile, JSON.writeValueAsString(snapshot) + "\n");
     }
 

@@ -3,6 +3,7 @@ package aimengine.cli.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import aimengine.engine.Backend;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class EngineStatsWindowTest {
 
     @Test
     void ratesAndQuantilesComeFromGrowthWithinTheWindow() {
-        EngineStatsWindow w = new EngineStatsWindow(EngineMetricNames.VLLM);
+        EngineStatsWindow w = new EngineStatsWindow(Backend.VLLM.profile().serving().series());
         w.add(0, ExpositionText.parse(vllm(1000, 100, 100)));
         w.add(10 * S, ExpositionText.parse(vllm(1500, 110, 120)));
         EngineStatsWindow.Stats s = w.stats();
@@ -37,7 +38,7 @@ class EngineStatsWindowTest {
 
     @Test
     void scrapesOlderThanAMinuteLeaveTheWindow() {
-        EngineStatsWindow w = new EngineStatsWindow(EngineMetricNames.VLLM);
+        EngineStatsWindow w = new EngineStatsWindow(Backend.VLLM.profile().serving().series());
         w.add(0, ExpositionText.parse(vllm(0, 0, 0)));
         w.add(30 * S, ExpositionText.parse(vllm(3000, 0, 0)));
         w.add(90 * S, ExpositionText.parse(vllm(3600, 0, 0)));
@@ -47,7 +48,7 @@ class EngineStatsWindowTest {
 
     @Test
     void oneScrapeGivesGaugesButNoRates() {
-        EngineStatsWindow w = new EngineStatsWindow(EngineMetricNames.SGLANG);
+        EngineStatsWindow w = new EngineStatsWindow(Backend.SGLANG.profile().serving().series());
         w.add(0, ExpositionText.parse("sglang:num_running_reqs{tp_rank=\"0\"} 4\nsglang:token_usage 0.125\n"));
         EngineStatsWindow.Stats s = w.stats();
         assertEquals(4.0, s.requestsRunning());

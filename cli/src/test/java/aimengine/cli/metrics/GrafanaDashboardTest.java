@@ -3,6 +3,7 @@ package aimengine.cli.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.engine.Backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -44,8 +45,9 @@ class GrafanaDashboardTest {
                 names.add(n);
             }
         }
-        names.addAll(EngineMetricNames.VLLM.all());
-        names.addAll(EngineMetricNames.SGLANG.all());
+        for (Backend b : Backend.values()) {
+            names.addAll(b.profile().serving().series().all());
+        }
         return names;
     }
 
