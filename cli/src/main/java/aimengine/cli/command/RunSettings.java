@@ -26,7 +26,9 @@ final class RunSettings {
         }
         int timeout = run.timeout != null ? run.timeout : defaultTimeout(context);
         if (timeout < 1) {
-            throw new InputException("--timeout", 0, timeout + ": must be at least 1 second");
+            // the value came from the variable when the flag was not given: name what the user set
+            throw run.timeout != null ? new InputException("--timeout", 0, timeout + ": must be at least 1 second")
+                    : new InputException("DEFAULT_TIMEOUT", 0, timeout + ": must be at least 1 second");
         }
         if (run.restarts < 0) {
             throw new InputException("--restarts", 0, run.restarts + ": must be 0 or more");
@@ -34,11 +36,8 @@ final class RunSettings {
         if (run.grace < 0) {
             throw new InputException("--grace", 0, run.grace + ": must be 0 or more seconds");
         }
-        if (run.bind.isBlank()) {
-            throw new InputException("--bind", 0, "give an address such as 0.0.0.0 or 127.0.0.1");
-        }
         Path logFile = run.logFile != null ? context.workingDirectory().resolve(run.logFile) : paths.defaultLogFile();
-        return new LaunchSettings(run.bind, port, Duration.ofSeconds(timeout), run.restarts, Duration.ofSeconds(run.grace),
+        return new LaunchSettings(BindAddress.check(run.bind), port, Duration.ofSeconds(timeout), run.restarts, Duration.ofSeconds(run.grace),
                 logFile, context.env(), context.workingDirectory(), run.offline);
     }
 

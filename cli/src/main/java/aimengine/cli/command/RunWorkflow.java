@@ -89,7 +89,10 @@ final class RunWorkflow {
             @Override
             public void finished(StepRecord r) {
                 boolean ok = r.status() == StepRecord.Status.OK;
-                log.event(ok || r.status() == StepRecord.Status.STOPPED ? EventLog.Level.INFO : EventLog.Level.WARN,
+                // A failure is said once, by the command's final error line (and shown in the step table); the steps
+                // it skipped are a consequence, not warnings. Both stay in the debug log.
+                boolean said = r.status() == StepRecord.Status.FAILED || r.status() == StepRecord.Status.SKIPPED;
+                log.event(said ? EventLog.Level.DEBUG : EventLog.Level.INFO,
                         r.step(), r.step() + (ok ? "" : " " + r.status().key()) + ": " + r.detail(),
                         Map.of("status", r.status().key(), "durationMs", r.duration().toMillis()));
             }

@@ -29,7 +29,6 @@ import picocli.CommandLine.Mixin;
                         + " token and tokens/s over the last minute (as the run last measured them, every 10 s).",
                 "Exit codes: 0 active and healthy, 1 not running, stale state file, or not healthy (yet)."})
 public final class StatusCommand extends BaseCommand {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Mixin
     OutputMixin output;
@@ -45,7 +44,9 @@ public final class StatusCommand extends BaseCommand {
                 ? new HealthCheck(Duration.ofSeconds(2)).check(URI.create(state.get().endpoint())) : Optional.empty();
         String status = state.isEmpty() ? "none" : live ? "active" : "stale";
         if (output.json()) {
-            ObjectNode n = JSON.createObjectNode();
+            // Made here, not in a static field: registering this command for the usage must not start Jackson.
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode n = json.createObjectNode();
             n.put("status", status);
             n.put("stateFile", file.path().toString());
             state.ifPresent(s -> n.putPOJO("run", s));
@@ -55,7 +56,7 @@ public final class StatusCommand extends BaseCommand {
                 since(state.get().started()).ifPresent(d -> n.put("uptimeSeconds", d.toSeconds()));
             }
             measured.ifPresent(m -> n.putPOJO("live", m));
-            out().println(JSON.writeValueAsString(n));
+            out().println(json.writeValueAsString(n));
         } else if (state.isEmpty()) {
             out().println("not running: no aim-engine run is active (no state file at " + file.path() + ")");
         } else if (!live) {
@@ -99,7 +100,7 @@ public final class StatusCommand extends BaseCommand {
     /** What the run last measured (its process tree, GPUs, engine metrics); empty when it wrote nothing yet. */
     private static Optional<LiveSnapshot> snapshot(Path file) {
         try {
-            return Optional.of(JSON.readValue(Files.readString(file), LiveSnapshot.class));
+            return Optional.of(new ObjectMapper().readValue(Files.readString(file), LiveSnapshot.class));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

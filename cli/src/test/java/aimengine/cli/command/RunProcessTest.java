@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cli.CliRunner;
 import aimengine.cli.launch.ProcessGroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -121,23 +122,23 @@ class RunProcessTest {
         RunState s = awaitPhase(run, "serving");
         Path home = dir.resolve("home");
 
-        CliRun status = CliRun.of(env, home, "status");
-        assertEquals(0, status.code(), status.out());
+        CliRunner.Result status = new CliRunner(home).env(env).run("status");
+        assertEquals(0, status.exit(), status.out());
         assertTrue(status.out().startsWith("aim-engine run: active (pid " + run.pid() + ", since "), status.out());
         assertTrue(status.out().contains("  endpoint  http://127.0.0.1:" + port + "/v1: healthy, serves "
                 + "amd/Llama-3.1-8B-Instruct-FP8-KV\n"), status.out());
         assertTrue(status.out().contains("  engine    pid " + s.enginePid() + ", process group " + s.processGroup()
                 + ", 0 restart(s)\n"), status.out());
 
-        CliRun logs = CliRun.of(env, home, "logs", "-n", "1");
-        assertEquals(0, logs.code());
+        CliRunner.Result logs = new CliRunner(home).env(env).run("logs", "-n", "1");
+        assertEquals(0, logs.exit());
         assertEquals("INFO:     Application startup complete.\n", logs.out());
 
         Path lock = dir.resolve("cache/.aim-engine/locks/models--amd--Llama-3.1-8B-Instruct-FP8-KV.lock");
         assertFalse(exclusivelyLockable(lock), "the run holds the model's cache lock");
 
-        CliRun stop = CliRun.of(env, home, "stop");
-        assertEquals(0, stop.code(), stop.err());
+        CliRunner.Result stop = new CliRunner(home).env(env).run("stop");
+        assertEquals(0, stop.exit(), stop.err());
         assertTrue(stop.out().endsWith("stopped\n"), stop.out());
         assertTrue(run.waitFor(30, TimeUnit.SECONDS));
         assertEquals(143, run.exitValue());
@@ -146,8 +147,8 @@ class RunProcessTest {
 
         assertTrue(exclusivelyLockable(lock), "the lock went with the run");
 
-        CliRun after = CliRun.of(env, home, "status");
-        assertEquals(1, after.code());
+        CliRunner.Result after = new CliRunner(home).env(env).run("status");
+        assertEquals(1, after.exit());
         assertTrue(after.out().startsWith("not running: no aim-engine run is active"), after.out());
     }
 
@@ -175,16 +176,16 @@ class RunProcessTest {
         assertFalse(text.contains("aim_engine_gpu_memory_used_bytes{bus_id=\"0000:43:00.0\""), "garbage reading is absent: " + text);
         assertTrue(text.contains("vllm:num_requests_running{engine=\"0\",model_name="), text);
         assertTrue(text.contains("aim_engine_engine_resident_memory_bytes "), text);
-        String status = CliRun.of(env, dir.resolve("home"), "status").out();
+        String status = new CliRunner(dir.resolve("home")).env(env).run("status").out();
         while (!status.contains("  requests  ")) {
             Thread.sleep(100);
-            status = CliRun.of(env, dir.resolve("home"), "status").out();
+            status = new CliRunner(dir.resolve("home")).env(env).run("status").out();
         }
         assertTrue(status.contains("  gpu 0     mi300x 0000:0c:00.0: 37 % busy, 16.8 GiB of 192.0 GiB, 41 C, 139 W\n"), status);
         assertTrue(status.contains("  gpu 1     mi210 0000:43:00.0: 0 % busy, - of 64.0 GiB, 48 C, 41 W\n"), status);
         assertTrue(status.contains("  requests  2 running, 1 waiting; KV cache 25 % used\n"), status);
         assertTrue(status.contains(" threads in "), status);
-        JsonNode json = new ObjectMapper().readTree(CliRun.of(env, dir.resolve("home"), "status", "--output", "json").out());
+        JsonNode json = new ObjectMapper().readTree(new CliRunner(dir.resolve("home")).env(env).run("status", "--output", "json").out());
         assertEquals(0.37, json.path("live").path("gpus").get(0).path("busyRatio").asDouble(), json.toString());
         assertEquals(0.25, json.path("live").path("engineMetrics").path("kvCacheUsageRatio").asDouble(), json.toString());
         assertTrue(json.path("live").path("engine").path("residentBytes").asDouble() > 0, json.toString());
