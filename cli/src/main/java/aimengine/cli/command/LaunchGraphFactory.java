@@ -95,7 +95,7 @@ final class LaunchGraphFactory {
      */
     static LaunchGraph preview(CliContext context, PlanMixin plan) {
         RunMixin defaults = CommandLine.populateCommand(new RunMixin());
-        PlanSetup setup = new PlanSetup(context, plan);
+        PlanSetup setup = new PlanSetup(context, plan, defaults.offline);
         AimPaths paths = AimPaths.of(context);
         EventLog silent = new EventLog(new Console(new PrintWriter(Writer.nullWriter()), false), defaults.logFormat,
                 EventLog.Level.ERROR, Clock.systemUTC());

@@ -74,7 +74,7 @@ final class RunWorkflow {
         this.run = run;
         this.output = output;
         this.out = out;
-        this.setup = new PlanSetup(context, plan);
+        this.setup = new PlanSetup(context, plan, run.offline);
         this.paths = AimPaths.of(context);
         this.log = new EventLog(new Console(err, System.console() != null), run.logFormat,
                 RunSettings.logLevel(context, debug), Clock.systemUTC());

@@ -45,7 +45,7 @@ public final class StandInEngine {
         env.put("AIM_METRICS_PORT", "0");
         env.put("PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.putAll(standin);
-        return env;
+        return aimengine.cli.HubOff.unlessAsked(env);
     }
 
     /** A port that was free a moment ago on 127.0.0.1. */

@@ -39,6 +39,21 @@ def arg(argv, name, default=None):
     return default
 
 
+def arg_list(argv, name):
+    """A flag that takes one or more values (nargs='+'), as vLLM's --served-model-name does."""
+    for i, a in enumerate(argv):
+        if a == name:
+            values = []
+            for v in argv[i + 1:]:
+                if v.startswith("--"):
+                    break
+                values.append(v)
+            return values
+        if a.startswith(name + "="):
+            return [a.split("=", 1)[1]]
+    return []
+
+
 TTFT_BUCKETS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0]
 
 
@@ -76,7 +91,7 @@ def main(argv):
     model = argv[1]
     port = int(arg(argv, "--port", "8000"))
     host = arg(argv, "--host", "127.0.0.1")
-    served = arg(argv, "--served-model-name", model)
+    served = arg_list(argv, "--served-model-name") or [model]
     mode = os.environ.get("STANDIN_MODE", "healthy")
     load_ms = int(os.environ.get("STANDIN_LOAD_MS", "300"))
     log("STANDIN test stand-in for vLLM (not vLLM): serve %s on %s:%d, mode %s, pid %d, pgid %d"
@@ -114,7 +129,8 @@ def main(argv):
             elif self.path == "/metrics":
                 self.reply(200, metrics(served, time.time() - started).encode(), "text/plain; version=0.0.4; charset=utf-8")
             elif self.path == "/v1/models":
-                body = json.dumps({"object": "list", "data": [{"id": served, "object": "model", "root": model}]})
+                body = json.dumps({"object": "list",
+                                   "data": [{"id": name, "object": "model", "root": model} for name in served]})
                 self.reply(200, body.encode())
             else:
                 self.reply(404, b"")
