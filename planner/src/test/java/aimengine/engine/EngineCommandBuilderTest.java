@@ -90,7 +90,8 @@ class EngineCommandBuilderTest {
                 vllm.subList(9, vllm.size()));
         // SGLang's --served-model-name takes one name: the one the user asked for.
         List<String> sglang = argv(Backend.SGLANG, "org/Model-Instruct", 1, 0);
-        assertEquals(List.of("--served-model-name", "org/Model-Instruct"), sglang.subList(11, sglang.size()));
+        assertEquals(List.of("--served-model-name", "org/Model-Instruct"), sglang.subList(12, sglang.size()),
+                "after the system flags, --enable-metrics last among them");
     }
 
     @Test
