@@ -2,6 +2,7 @@ package aimengine.plan;
 
 import aimengine.facts.ContextHint;
 import aimengine.facts.Fit;
+import aimengine.facts.LaunchArg;
 import aimengine.facts.PlanRequest;
 import aimengine.facts.Rejection;
 import aimengine.generate.EngineCommand;
@@ -13,6 +14,7 @@ import aimengine.model.ModelFacts;
 import aimengine.model.ModelResolver;
 import aimengine.probe.HostView;
 import aimengine.recipe.RecipeCatalog;
+import aimengine.recipe.RecipeVariant;
 import aimengine.rules.PlanningSession;
 import aimengine.rules.RuleBase;
 import aimengine.yaml.Suggest;
@@ -28,19 +30,23 @@ import java.util.Optional;
  * It decides nothing itself.
  */
 public final class Planner {
+    /** The flag the trust rules pin the snapshot commit with (the same in vLLM and SGLang). */
+    private static final String REVISION = "--revision";
     private final RuleBase rules;
     private final HardwareCatalog hardware;
     private final RecipeCatalog recipes;
     private final ModelResolver models;
     private final EngineCommandBuilder commands;
+    private final TrustInputs trust;
 
     public Planner(RuleBase rules, HardwareCatalog hardware, RecipeCatalog recipes, ModelResolver models,
-                   EngineCommandBuilder commands) {
+                   EngineCommandBuilder commands, TrustInputs trust) {
         this.rules = rules;
         this.hardware = hardware;
         this.recipes = recipes;
         this.models = models;
         this.commands = commands;
+        this.trust = trust;
     }
 
     public Plan plan(PlanRequest request, HostView host, int port, String bindAddress) {
@@ -57,6 +63,7 @@ public final class Planner {
         facts.addAll(hardware.all());
         facts.addAll(host.groups());
         facts.addAll(CandidateFactory.facts(sources));
+        facts.addAll(TrustFacts.of(models.origin(request.model()), trust, sources));
         PlanningSession.Outcome outcome = new PlanningSession(rules).run(facts);
         return assemble(request, host, model.orElse(null), sources, outcome, port, bindAddress);
     }
@@ -70,10 +77,15 @@ public final class Planner {
             Hardware hw = hardware.byKey(s.candidate().hardware()).orElseThrow();
             String checkpoint = s.candidate().general() ? request.model() : s.candidate().checkpoint();
             int imposed = o.selection().shortened() ? o.selection().maxModelLen() : 0;
-            EngineCommand command = commands.build(s.recipe(), s.variant(), hw,
+            List<LaunchArg> ruled = o.launchArgs().getOrDefault(s.candidate().key(), List.of());
+            RecipeVariant variant = TrustFacts.apply(s.variant(), ruled);
+            EngineCommand command = commands.build(s.recipe(), variant, hw,
                     new EngineCommandBuilder.Target(checkpoint, imposed, port, bind));
-            selected = new SelectedPlan(s.candidate(), s.recipe(), s.variant(), checkpoint, command,
-                    o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(), o.selection().shortened());
+            String revision = ruled.stream().filter(a -> a.flag().equals(REVISION)).map(LaunchArg::value)
+                    .findFirst().orElse(null);
+            selected = new SelectedPlan(s.candidate(), s.recipe(), variant, checkpoint, command,
+                    o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(), o.selection().shortened(),
+                    revision);
         }
         List<CandidateOutcome> outcomes = new ArrayList<>();
         int otherModels = 0;

@@ -11,13 +11,16 @@ import aimengine.recipe.RecipeVariant;
  *
  * @param candidate   the candidate the rules selected
  * @param recipe      its recipe
- * @param variant     its variant (backend x GPU count)
+ * @param variant     its variant (backend x GPU count) with the flags the trust rules set (remote code, load
+ *                    format, revision)
  * @param checkpoint  what the engine loads (the requested model for a general recipe)
  * @param command     argv and environment
  * @param memory      its memory budget
  * @param maxModelLen the context it serves
  * @param shortened   true when the context was shortened to fit
+ * @param revision    the snapshot commit the plan was made from and the engine loads, null when none is pinned
  */
 public record SelectedPlan(Candidate candidate, Recipe recipe, RecipeVariant variant, String checkpoint,
-                           EngineCommand command, MemoryEstimate memory, int maxModelLen, boolean shortened) {
+                           EngineCommand command, MemoryEstimate memory, int maxModelLen, boolean shortened,
+                           String revision) {
 }

@@ -4,6 +4,7 @@ import aimengine.facts.ContextHint;
 import aimengine.facts.Decision;
 import aimengine.facts.Fit;
 import aimengine.facts.InScope;
+import aimengine.facts.LaunchArg;
 import aimengine.facts.Rejection;
 import aimengine.facts.Selection;
 import aimengine.facts.UsableGpus;
@@ -30,7 +31,7 @@ public final class PlanningSession {
     /** What the rules concluded. */
     public record Outcome(java.util.Set<String> inScope, List<Decision> decisions, Map<String, List<Rejection>> rejections,
                           Map<String, ContextHint> hints, Map<String, Fit> fits, Selection selection,
-                          UsableGpus usable) {
+                          UsableGpus usable, Map<String, List<LaunchArg>> launchArgs) {
     }
 
     public Outcome run(Collection<?> facts) {
@@ -44,7 +45,7 @@ public final class PlanningSession {
             session.dispose();
         }
         return new Outcome(collector.inScope, List.copyOf(collector.decisions), collector.rejections, collector.hints, collector.fits,
-                collector.selection, collector.usable);
+                collector.selection, collector.usable, collector.launchArgs);
     }
 
     private static final class Collector extends DefaultRuleRuntimeEventListener {
@@ -53,6 +54,7 @@ public final class PlanningSession {
         final Map<String, List<Rejection>> rejections = new LinkedHashMap<>();
         final Map<String, ContextHint> hints = new LinkedHashMap<>();
         final Map<String, Fit> fits = new LinkedHashMap<>();
+        final Map<String, List<LaunchArg>> launchArgs = new LinkedHashMap<>();
         Selection selection;
         UsableGpus usable;
 
@@ -73,6 +75,8 @@ public final class PlanningSession {
                 selection = s;
             } else if (o instanceof UsableGpus u) {
                 usable = u;
+            } else if (o instanceof LaunchArg a) {
+                launchArgs.computeIfAbsent(a.candidate(), k -> new ArrayList<>()).add(a);
             }
         }
     }

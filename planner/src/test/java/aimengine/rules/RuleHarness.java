@@ -59,6 +59,12 @@ final class RuleHarness {
         return this;
     }
 
+    /** Any other facts (trust policy, model source, ...). */
+    RuleHarness facts(Object... more) {
+        facts.addAll(List.of(more));
+        return this;
+    }
+
     PlanningSession.Outcome run() {
         List<Object> all = new ArrayList<>(facts);
         all.add(request);
