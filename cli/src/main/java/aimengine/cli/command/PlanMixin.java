@@ -44,6 +44,9 @@ public final class PlanMixin {
     @Mixin
     public DataMixin data;
 
+    @Mixin
+    public TrustMixin trust;
+
     /** Validates the flags that picocli cannot, and turns them into the planner's request. */
     public PlanRequest request() {
         if (gpus != null && (gpus < 1 || gpus > 1024)) {

@@ -7,6 +7,8 @@ import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
 import aimengine.data.DataLoader;
 import aimengine.engine.FlagCatalogs;
+import aimengine.facts.EngineVersion;
+import aimengine.facts.TrustRequest;
 import aimengine.generate.EngineCommandBuilder;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.hardware.Precision;
@@ -14,12 +16,15 @@ import aimengine.model.ModelResolver;
 import aimengine.plan.Plan;
 import aimengine.plan.Planner;
 import aimengine.plan.SelectedPlan;
+import aimengine.plan.TrustInputs;
 import aimengine.probe.Detection;
 import aimengine.probe.HostProfile;
 import aimengine.probe.HostView;
 import aimengine.probe.MissingGpus;
 import aimengine.rules.RuleCache;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** Builds the planner and the host view from the plan options, and plans. Shared by plan, config and run. */
 public final class PlanSetup {
@@ -70,8 +75,18 @@ public final class PlanSetup {
     public Plan plan(HostView host, int port, String bindAddress) {
         Planner planner = new Planner(data.ruleBase(RuleCache.defaultRoot(context.env(), context.home())),
                 hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
-                new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
+                new EngineCommandBuilder(FlagCatalogs.builtin()::newest), trustInputs());
         return planner.plan(options.request(), host, port, bindAddress);
+    }
+
+    /** The trust policy (--trust-policy or the built-in one) and what this command allows beyond it. */
+    private TrustInputs trustInputs() {
+        TrustMixin t = options.trust;
+        Path policy = t.policy == null ? null : context.workingDirectory().resolve(t.policy);
+        List<EngineVersion> versions = t.engineVersion == null ? List.of()
+                : List.of(new EngineVersion(options.request().backend(), t.engineVersion));
+        return new TrustInputs(data.trustPolicy(policy), data.nativeArchitectures(),
+                new TrustRequest(t.trustRemoteCode, t.allowPickle), versions);
     }
 
     /** Whether the selected checkpoint is in the model cache, and how much would be downloaded. */

@@ -176,9 +176,9 @@ final class RunWorkflow {
     private Function<Backend, FlagCatalog> catalogs(FlagCatalogs shipped) {
         Map<Backend, FlagCatalog> chosen = new EnumMap<>(Backend.class);
         return backend -> chosen.computeIfAbsent(backend, b -> {
-            if (run.engineVersion != null) {
-                return shipped.version(b, run.engineVersion).orElseThrow(() -> new InputException("--engine-version", 0,
-                        "no " + b.key() + " flag catalog of version " + run.engineVersion + " ships with aim-engine;"
+            if (plan.trust.engineVersion != null) {
+                return shipped.version(b, plan.trust.engineVersion).orElseThrow(() -> new InputException("--engine-version", 0,
+                        "no " + b.key() + " flag catalog of version " + plan.trust.engineVersion + " ships with aim-engine;"
                         + " known: " + String.join(", ", shipped.versions(b))));
             }
             InstalledEngineFlags installed = new InstalledEngineFlags(InstalledEngineFlags.processRunner(context.env()),

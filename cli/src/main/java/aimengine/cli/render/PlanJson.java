@@ -88,6 +88,9 @@ public final class PlanJson {
         n.put("gpuCount", s.candidate().gpuCount());
         n.put("precision", s.candidate().precision());
         n.put("checkpoint", s.checkpoint());
+        if (s.revision() != null) {
+            n.put("revision", s.revision());
+        }
         ArrayNode argv = n.putArray("command");
         s.command().argv().forEach(argv::add);
         ObjectNode env = n.putObject("env");

@@ -2,6 +2,7 @@ package aimengine.cli.render;
 
 import aimengine.cache.CheckpointStatus;
 import aimengine.facts.Decision;
+import aimengine.facts.Rejection;
 import aimengine.facts.UsableGpus;
 import aimengine.model.MemoryEstimate;
 import aimengine.plan.CandidateOutcome;
@@ -13,6 +14,9 @@ import java.util.function.Predicate;
 
 /** The plan for a person: the choice and its command; with --explain, every candidate and the decision trail. */
 public final class PlanText {
+    /** The trust rules' names start so (rules/trust.drl). */
+    private static final String TRUST_RULES = "trust/";
+
     private PlanText() {
     }
 
@@ -38,8 +42,11 @@ public final class PlanText {
             for (Decision d : plan.decisions()) {
                 sb.append("  ").append(d.rule()).append(": ").append(d.message()).append('\n');
             }
-        } else if (plan.selected() == null) {
-            sb.append("  no workable candidate; run with --explain to see why each was rejected\n");
+        } else {
+            trust(sb, plan);
+            if (plan.selected() == null) {
+                sb.append("  no workable candidate; run with --explain to see why each was rejected\n");
+            }
         }
         return sb.toString();
     }
@@ -51,6 +58,9 @@ public final class PlanText {
         sb.append("  engine       ").append(s.candidate().backend()).append(", ").append(s.candidate().gpuCount())
                 .append(" GPU(s), ").append(s.candidate().precision()).append('\n');
         sb.append("  checkpoint   ").append(s.checkpoint()).append(" (").append(cached(cache)).append(")\n");
+        if (s.revision() != null) {
+            sb.append("  revision     ").append(s.revision()).append(" (the snapshot planned from)\n");
+        }
         sb.append("  memory/GPU   ").append(Units.gib(m.weightsGiBPerGpu())).append(" weights + ")
                 .append(Units.gib(m.reserveGiBPerGpu())).append(" reserve + ").append(Units.gib(m.kvCacheGiBPerGpu()))
                 .append(" KV cache = ").append(Units.gib(m.usableGiBPerGpu())).append(" usable (")
@@ -72,6 +82,30 @@ public final class PlanText {
                 first = false;
             }
         }
+    }
+
+    /**
+     * Without --explain, what the trust rules said still shows: their statements and warnings, and for a plan that
+     * failed, each distinct reason they refused candidates for (a refused model is the usual cause).
+     */
+    private static void trust(StringBuilder sb, Plan plan) {
+        for (Decision d : plan.decisions()) {
+            if (d.rule().startsWith(TRUST_RULES)) {
+                sb.append("  trust        ").append(d.message()).append('\n');
+            }
+        }
+        if (plan.selected() == null) {
+            plan.candidates().stream().flatMap(PlanText::rejections)
+                    .filter(r -> r.rule().startsWith(TRUST_RULES)).map(Rejection::reason).distinct()
+                    .forEach(reason -> sb.append("  refused      ").append(reason).append('\n'));
+        }
+    }
+
+    private static java.util.stream.Stream<Rejection> rejections(CandidateOutcome c) {
+        java.util.stream.Stream<Rejection> first = c.status() == CandidateOutcome.Status.REJECTED && c.rule() != null
+                ? java.util.stream.Stream.of(new Rejection(c.candidate().key(), c.rule(), c.reason()))
+                : java.util.stream.Stream.empty();
+        return java.util.stream.Stream.concat(first, c.moreRejections().stream());
     }
 
     private static String cached(CheckpointStatus c) {

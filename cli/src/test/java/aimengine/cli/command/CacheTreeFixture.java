@@ -34,6 +34,14 @@ final class CacheTreeFixture {
         return link(id, commit, name, hash);
     }
 
+    /** A file with this text in the snapshot (a config.json), its blob named hash. */
+    CacheTreeFixture text(String id, String commit, String name, String hash, String text) throws IOException {
+        Path blob = folder(id).resolve("blobs").resolve(hash);
+        Files.createDirectories(blob.getParent());
+        Files.writeString(blob, text);
+        return link(id, commit, name, hash);
+    }
+
     CacheTreeFixture link(String id, String commit, String name, String hash) throws IOException {
         Path link = folder(id).resolve("snapshots").resolve(commit).resolve(name);
         Files.createDirectories(link.getParent());
