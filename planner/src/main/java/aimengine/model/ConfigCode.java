@@ -20,8 +20,16 @@ public record ConfigCode(List<String> architectures, List<String> autoMap) {
         List<String> architectures = new ArrayList<>();
         config.path("architectures").forEach(a -> architectures.add(a.asText()));
         List<String> autoMap = new ArrayList<>();
-        // Values are a class name, or a [slow, fast] pair of tokenizer classes (either may be null).
+        // The model class first: it is what messages name. Values are a class name, or a [slow, fast] pair of
+        // tokenizer classes (either may be null).
+        JsonNode causalLm = config.path("auto_map").path("AutoModelForCausalLM");
+        if (causalLm.isTextual()) {
+            autoMap.add(causalLm.asText());
+        }
         config.path("auto_map").forEach(v -> {
+            if (v == causalLm) {
+                return;
+            }
             if (v.isArray()) {
                 v.forEach(x -> {
                     if (x.isTextual()) {

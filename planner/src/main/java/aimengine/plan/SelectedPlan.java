@@ -23,4 +23,10 @@ import aimengine.recipe.RecipeVariant;
 public record SelectedPlan(Candidate candidate, Recipe recipe, RecipeVariant variant, String checkpoint,
                            EngineCommand command, MemoryEstimate memory, int maxModelLen, boolean shortened,
                            String revision) {
+
+    /** The same plan launching this command (the command with the engine's secrets added). */
+    public SelectedPlan withCommand(EngineCommand newCommand) {
+        return new SelectedPlan(candidate, recipe, variant, checkpoint, newCommand, memory, maxModelLen, shortened,
+                revision);
+    }
 }

@@ -5,6 +5,7 @@ import aimengine.cache.CheckpointStatus;
 import aimengine.cli.base.CliContext;
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
+import aimengine.cli.launch.EngineSecrets;
 import aimengine.data.DataLoader;
 import aimengine.engine.FlagCatalogs;
 import aimengine.facts.EngineVersion;
@@ -25,6 +26,7 @@ import aimengine.rules.RuleCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the planner and the host view from the plan options, and plans. Shared by plan, config and run. */
 public final class PlanSetup {
@@ -73,18 +75,37 @@ public final class PlanSetup {
 
     /** Plans for a host view already taken (run detects once, as its own step). */
     public Plan plan(HostView host, int port, String bindAddress) {
+        return plan(host, port, bindAddress, Optional.empty());
+    }
+
+    /**
+     * Plans for a host view already taken, with the version of the installed engine when --engine-version does not
+     * say which will run (run asks the engine; the advisories of that version then apply).
+     */
+    public Plan plan(HostView host, int port, String bindAddress, Optional<String> installedVersion) {
         Planner planner = new Planner(data.ruleBase(RuleCache.defaultRoot(context.env(), context.home())),
                 hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
-                new EngineCommandBuilder(FlagCatalogs.builtin()::newest), trustInputs());
-        return planner.plan(options.request(), host, port, bindAddress);
+                new EngineCommandBuilder(FlagCatalogs.builtin()::newest), trustInputs(installedVersion));
+        Plan plan = planner.plan(options.request(), host, port, bindAddress);
+        if (!plan.feasible()) {
+            return plan;
+        }
+        SelectedPlan s = plan.selected();
+        return plan.withSelected(s.withCommand(secrets().protect(s.command(), s.variant().backend())));
+    }
+
+    /** The API key (--api-key-file, AIM_API_KEY_FILE, AIM_API_KEY) and the Hugging Face token the engine gets. */
+    public EngineSecrets secrets() {
+        return EngineSecrets.from(options.trust.apiKeyFile, context.env(), context.workingDirectory());
     }
 
     /** The trust policy (--trust-policy or the built-in one) and what this command allows beyond it. */
-    private TrustInputs trustInputs() {
+    private TrustInputs trustInputs(Optional<String> installedVersion) {
         TrustMixin t = options.trust;
         Path policy = t.policy == null ? null : context.workingDirectory().resolve(t.policy);
-        List<EngineVersion> versions = t.engineVersion == null ? List.of()
-                : List.of(new EngineVersion(options.request().backend(), t.engineVersion));
+        Optional<String> version = Optional.ofNullable(t.engineVersion).or(() -> installedVersion);
+        List<EngineVersion> versions = version.map(v -> List.of(new EngineVersion(options.request().backend(), v)))
+                .orElse(List.of());
         return new TrustInputs(data.trustPolicy(policy), data.nativeArchitectures(),
                 new TrustRequest(t.trustRemoteCode, t.allowPickle), versions);
     }

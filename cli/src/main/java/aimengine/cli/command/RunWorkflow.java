@@ -11,6 +11,7 @@ import aimengine.cli.launch.Backoff;
 import aimengine.cli.launch.Console;
 import aimengine.cli.launch.DetectStep;
 import aimengine.cli.launch.EngineInstallation;
+import aimengine.cli.launch.EngineSecrets;
 import aimengine.cli.launch.EventLog;
 import aimengine.cli.launch.GenerateStep;
 import aimengine.cli.launch.HealthCheck;
@@ -60,6 +61,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -145,13 +147,15 @@ final class RunWorkflow {
     /** The launch graph of this run's options; nothing runs until {@link #execute}. */
     LaunchGraph graph() {
         FlagCatalogs shipped = FlagCatalogs.builtin();
-        HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2)), Backoff.HEALTH, wakeup, stop, log, System::nanoTime);
+        EngineSecrets secrets = setup.secrets();
+        HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2), secrets.apiKey()), Backoff.HEALTH, wakeup, stop, log, System::nanoTime);
         List<Step> steps = List.of(
                 new DetectStep(() -> setup.host(true)),
-                new SelectStep(host -> availableOffline(setup.plan(host, settings.port(), settings.bind()))),
+                new SelectStep(host -> availableOffline(setup.plan(host, settings.port(), settings.bind(),
+                        installedVersion()))),
                 new GenerateStep(EngineOverrides.parse(run.engineArgs, context.env(EngineOverrides.ENV)),
                         catalogs(shipped), new FlagValidator(shipped),
-                        key -> setup.hardware().byKey(key).orElseThrow(), settings, log),
+                        key -> setup.hardware().byKey(key).orElseThrow(), secrets, settings, log),
                 new SpawnStep(new EngineInstallation(context.env(), InstalledEngineFlags.processRunner(context.env())),
                         settings, log, wakeup, Clock.systemUTC(), this::recordState, this::holdModelLock, stop),
                 new AwaitHealthStep(waiter, settings, stop, log),
@@ -170,6 +174,16 @@ final class RunWorkflow {
                     + " cache (" + String.join("; ", cache.problems()) + "); download it first or run without --offline");
         }
         return plan;
+    }
+
+    /** The installed engine's version, for its advisories; not asked when --engine-version names the version. */
+    private Optional<String> installedVersion() {
+        if (plan.trust.engineVersion != null) {
+            return Optional.empty();
+        }
+        Backend b = Backend.parse(plan.backend);
+        return b == null ? Optional.empty()
+                : InstalledEngineFlags.version(InstalledEngineFlags.processRunner(context.env()), b);
     }
 
     /** --engine-version's shipped catalog; else what the installed engine says; else the newest shipped catalog. */
@@ -257,7 +271,7 @@ final class RunWorkflow {
         RunState state = new RunState(self.pid(), RunStateFile.startOf(self), engine.current().pid(),
                 engine.current().processGroup(), settings.port(), settings.bind(), settings.base().toString(), plan.model,
                 s.candidate().recipeId(), s.candidate().backend(), started.toString(), engine.restarts(), phase.key(),
-                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).argv());
+                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).shownArgv());
         try {
             new RunStateFile(stateDir).write(state);
         } catch (IOException e) {
@@ -346,8 +360,8 @@ final class RunWorkflow {
             ObjectNode n = JSON.createObjectNode();
             n.put("model", plan.model);
             if (command != null) {
-                n.putPOJO("command", command.argv());
-                n.putPOJO("env", command.env());
+                n.putPOJO("command", command.shownArgv());
+                n.putPOJO("env", command.shownEnv());
             }
             n.set("graph", graphJson(graph));
             n.set("steps", StepTable.json(JSON, report));
@@ -363,13 +377,13 @@ final class RunWorkflow {
                     + settings.timeout().toSeconds() + " s, up to " + settings.restarts() + " restarts");
             out.println();
             out.println("Command:");
-            out.println("  " + Shell.join(command.argv()));
+            out.println("  " + Shell.join(command.shownArgv()));
             out.println();
             out.println("Environment (on top of aim-engine's own):");
-            if (command.env().isEmpty()) {
+            if (command.shownEnv().isEmpty()) {
                 out.println("  (none)");
             }
-            command.env().forEach((k, v) -> out.println("  " + k + "=" + Shell.quote(v)));
+            command.shownEnv().forEach((k, v) -> out.println("  " + k + "=" + Shell.quote(v)));
         }
         out.println();
         out.println("Launch graph:");

@@ -1,6 +1,7 @@
 package aimengine.cli.command;
 
 import aimengine.cli.base.ExitCodes;
+import aimengine.cli.launch.EngineSecrets;
 import aimengine.cli.launch.HealthCheck;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
@@ -26,13 +27,19 @@ public final class StatusCommand extends BaseCommand {
     @Mixin
     OutputMixin output;
 
+    /** The key an engine protected by AIM_API_KEY_FILE or AIM_API_KEY requires (this shell's environment). */
+    private String apiKey() {
+        return EngineSecrets.from(null, context().env(), context().workingDirectory()).apiKey();
+    }
+
     @Override
     protected int execute() throws Exception {
         RunStateFile file = new RunStateFile(StateDir.resolve(context()));
         Optional<RunState> state = file.read();
         boolean live = state.isPresent() && RunStateFile.isLive(state.get());
         Optional<List<String>> models = live
-                ? new HealthCheck(Duration.ofSeconds(2)).check(URI.create(state.get().endpoint())) : Optional.empty();
+                ? new HealthCheck(Duration.ofSeconds(2), apiKey()).check(URI.create(state.get().endpoint()))
+                : Optional.empty();
         String status = state.isEmpty() ? "none" : live ? "active" : "stale";
         if (output.json()) {
             ObjectNode n = JSON.createObjectNode();

@@ -14,6 +14,9 @@ public final class TrustMixin {
     @Option(names = "--allow-pickle", description = "Let a checkpoint with only pickle weights (.bin, .pt, .pth) load; loading a pickle can run arbitrary code.")
     boolean allowPickle;
 
+    @Option(names = "--api-key-file", paramLabel = "FILE", description = "Protect the engine's API with the key in FILE (also AIM_API_KEY_FILE, or AIM_API_KEY); it is never shown.")
+    Path apiKeyFile;
+
     @Option(names = "--engine-version", paramLabel = "VERSION", description = "The engine version that will run: its advisories apply and (run) its shipped flag catalog checks the flags (default: ask the installed engine, else the newest catalog).")
     String engineVersion;
 }

@@ -76,7 +76,7 @@ public final class SpawnStep implements Step {
         env.putIfAbsent("PYTHONUNBUFFERED", "1");
         String engineName = command.argv().get(0).equals("vllm") ? "vllm" : "sglang";
         EngineSpawner spawner = new EngineSpawner(setsid, program, command.argv(), env, settings.workingDirectory(),
-                settings.logFile(), engineName, log, wakeup, clock);
+                settings.logFile(), engineName, log, wakeup, clock, command::mask);
         RunningEngine engine = new RunningEngine(spawner, listener);
         EngineProcess p;
         try {

@@ -92,9 +92,9 @@ public final class PlanJson {
             n.put("revision", s.revision());
         }
         ArrayNode argv = n.putArray("command");
-        s.command().argv().forEach(argv::add);
+        s.command().shownArgv().forEach(argv::add);
         ObjectNode env = n.putObject("env");
-        s.command().env().forEach(env::put);
+        s.command().shownEnv().forEach(env::put);
         ObjectNode memory = memory(s.memory(), s.maxModelLen());
         memory.put("shortenedContext", s.shortened());
         n.set("memory", memory);

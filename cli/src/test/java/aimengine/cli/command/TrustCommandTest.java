@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cache.HubTree;
 import aimengine.cli.CliRunner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,18 +34,17 @@ class TrustCommandTest {
 
     @BeforeEach
     void cacheWithThreeModels() throws IOException {
-        CacheTreeFixture f = new CacheTreeFixture(cache);
+        HubTree tree = new HubTree(cache);
         ObjectNode custom = catalogConfig("qwen3-32b.yaml");
         custom.putArray("architectures").add("Qwen3CustomForCausalLM");
         custom.putObject("auto_map").put("AutoModelForCausalLM", "modeling_custom.Qwen3CustomForCausalLM");
-        f.text(AUTO_MAP_MODEL, COMMIT, "config.json", "c1", custom.toString())
-                .file(AUTO_MAP_MODEL, COMMIT, "model.safetensors", "w1", 64).ref(AUTO_MAP_MODEL, "main", COMMIT);
-        f.text(PICKLE_MODEL, COMMIT, "config.json", "c2", catalogConfig("llama-3.1-8b-instruct.yaml").toString())
-                .file(PICKLE_MODEL, COMMIT, "pytorch_model.bin", "w2", 64).ref(PICKLE_MODEL, "main", COMMIT);
-        f.text(SAFETENSORS_MODEL, COMMIT, "config.json", "c3", catalogConfig("llama-3.3-70b-instruct.yaml").toString())
-                .file(SAFETENSORS_MODEL, COMMIT, "model-00001-of-00001.safetensors", "w3", 64)
-                .file(SAFETENSORS_MODEL, COMMIT, "original/consolidated.00.pth", "w4", 64)
-                .ref(SAFETENSORS_MODEL, "main", COMMIT);
+        tree.model(AUTO_MAP_MODEL).blobText("c1", custom.toString()).link(COMMIT, "config.json", "c1")
+                .file(COMMIT, "model.safetensors", "w1", 64).ref("main", COMMIT);
+        tree.model(PICKLE_MODEL).blobText("c2", catalogConfig("llama-3.1-8b-instruct.yaml").toString())
+                .link(COMMIT, "config.json", "c2").file(COMMIT, "pytorch_model.bin", "w2", 64).ref("main", COMMIT);
+        tree.model(SAFETENSORS_MODEL).blobText("c3", catalogConfig("llama-3.3-70b-instruct.yaml").toString())
+                .link(COMMIT, "config.json", "c3").file(COMMIT, "model-00001-of-00001.safetensors", "w3", 64)
+                .file(COMMIT, "original/consolidated.00.pth", "w4", 64).ref("main", COMMIT);
     }
 
     private static ObjectNode catalogConfig(String file) throws IOException {
