@@ -46,7 +46,8 @@ final class TrustPolicyLoader {
         if (s != null) {
             for (String kind : List.of(ModelSource.HUB, ModelSource.LOCAL)) {
                 int line = s.has(kind) ? s.lineOf(kind) : sourcesNode.line();
-                s.stringList(kind).forEach(p -> sources.add(new AllowedSource(kind, p, name + ":" + line)));
+                String at = name + ":" + line + " (sources." + kind + ")";
+                s.stringList(kind).forEach(p -> sources.add(new AllowedSource(kind, p, at)));
             }
             s.finish();
         }

@@ -18,8 +18,9 @@ import java.util.List;
  * @param requireRevisionAt where that is written
  * @param advisories      known engine vulnerabilities
  */
-public record TrustPolicy(String file, List<AllowedSource> sources, String sourcesAt, List<RemoteCodeAllowed> remoteCode,
-                          String remoteCodeAt, boolean pickleAllowed, String pickleAt, boolean requireRevision,
+public record TrustPolicy(String file, List<AllowedSource> sources, String sourcesAt,
+                          List<RemoteCodeAllowed> remoteCode, String remoteCodeAt, boolean pickleAllowed,
+                          String pickleAt, boolean requireRevision,
                           String requireRevisionAt, List<Advisory> advisories) {
 
     public TrustPolicy {
@@ -32,6 +33,11 @@ public record TrustPolicy(String file, List<AllowedSource> sources, String sourc
     public String sourcesText(String kind) {
         List<String> p = sources.stream().filter(s -> s.kind().equals(kind)).map(AllowedSource::pattern).toList();
         return p.isEmpty() ? "none" : String.join(", ", p);
+    }
+
+    /** Where the sources of one kind are written ("trust.yaml:3 (sources.hub)"), else where the sources are. */
+    public String sourcesAt(String kind) {
+        return sources.stream().filter(s -> s.kind().equals(kind)).map(AllowedSource::at).findFirst().orElse(sourcesAt);
     }
 
     /** Everything to insert into the rules session. */

@@ -84,8 +84,8 @@ public final class Planner {
             String revision = ruled.stream().filter(a -> a.flag().equals(REVISION)).map(LaunchArg::value)
                     .findFirst().orElse(null);
             selected = new SelectedPlan(s.candidate(), s.recipe(), variant, checkpoint, command,
-                    o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(), o.selection().shortened(),
-                    revision);
+                    o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(),
+                    o.selection().shortened(), revision);
         }
         List<CandidateOutcome> outcomes = new ArrayList<>();
         int otherModels = 0;

@@ -67,7 +67,7 @@ class TrustRulesTest {
     void aSourceThePolicyDoesNotListIsRefusedNamingTheEntry() {
         var o = harness(policy(List.of("Qwen/*"), List.of(), false, false, List.of()), CACHED, NOTHING_ALLOWED).run();
         assertEquals("trust/source-refused", rejectedBy(o, c));
-        assertTrue(reason(o, c).contains("trust.yaml:1 (sources) allows hub sources Qwen/*"), reason(o, c));
+        assertTrue(reason(o, c).contains("trust.yaml:2 allows hub sources Qwen/*"), reason(o, c));
         assertTrue(decisionRules(o).contains("trust/source-not-allowed"));
         assertNull(o.selection());
     }

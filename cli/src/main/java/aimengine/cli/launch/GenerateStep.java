@@ -108,7 +108,8 @@ public final class GenerateStep implements Step {
         for (EngineOverrides.Override o : overrides.all()) {
             if (EngineFlags.sameFlag(o.flag(), EngineAccess.SGLANG_API_KEY_FLAG)) {
                 problems.add(new InputProblem(o.origin().replace(String.valueOf(o.value()), EngineCommand.MASK), 0,
-                        "the API key is set by aim-engine; give it with --api-key-file, AIM_API_KEY_FILE or AIM_API_KEY"));
+                        "the API key is set by aim-engine; give it with --api-key-file, AIM_API_KEY_FILE or"
+                        + " AIM_API_KEY"));
             } else if (EngineFlags.sameFlag(o.flag(), "--hf-token")) {
                 problems.add(new InputProblem(o.origin().replace(String.valueOf(o.value()), EngineCommand.MASK), 0,
                         "the Hugging Face token goes in the environment (HF_TOKEN), never on the command line"));

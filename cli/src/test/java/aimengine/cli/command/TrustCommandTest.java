@@ -118,7 +118,7 @@ class TrustCommandTest {
         CliRunner.Result r = run("plan", SAFETENSORS_MODEL, "--host", host(), "--trust-policy", policy.toString());
         assertEquals(3, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("Hugging Face model " + SAFETENSORS_MODEL + " is not an allowed source: " + policy
-                + ":2 (sources) allows hub sources Qwen/*, deepseek-ai/*"), r.out());
+                + ":3 (sources.hub) allows hub sources Qwen/*, deepseek-ai/*"), r.out());
         assertEquals(0, run("plan", AUTO_MAP_MODEL, "--host", host(), "--trust-policy", policy.toString(),
                 "--trust-remote-code").exit());
     }
