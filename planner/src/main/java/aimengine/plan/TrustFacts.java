@@ -38,7 +38,7 @@ final class TrustFacts {
     }
 
     static boolean asksRemoteCode(RecipeVariant v) {
-        return v.arg(TRUST_REMOTE_CODE).filter(a -> !a.isSwitchOff()).isPresent();
+        return v.arg(List.of(TRUST_REMOTE_CODE)).filter(a -> !a.isSwitchOff()).isPresent();
     }
 
     /**

@@ -25,7 +25,7 @@ public final class ConfigCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         PlanSetup setup = new PlanSetup(context(), plan);
-        Plan result = setup.plan(setup.defaultPort(), "0.0.0.0");
+        Plan result = setup.withSecrets(setup.plan(setup.defaultPort(), "0.0.0.0"));
         SelectedPlan s = result.selected();
         if (s == null) {
             throw new ExitException(ExitCodes.NO_PLAN, "no workable plan for " + plan.model
@@ -36,13 +36,13 @@ public final class ConfigCommand extends BaseCommand {
             ObjectNode n = json.createObjectNode();
             n.put("recipe", s.candidate().recipeId());
             n.put("recipeFile", s.recipe().source());
-            n.putPOJO("command", s.command().shownArgv());
-            n.putPOJO("env", s.command().shownEnv());
+            n.putPOJO("command", s.command().shown().argv());
+            n.putPOJO("env", s.command().shown().env());
             out().println(json.writeValueAsString(n));
         } else {
             out().println("# recipe " + s.candidate().recipeId() + " from " + s.recipe().source());
-            s.command().shownEnv().forEach((k, v) -> out().println(k + "=" + Shell.quote(v)));
-            out().println(Shell.join(s.command().shownArgv()));
+            s.command().shown().env().forEach((k, v) -> out().println(k + "=" + Shell.quote(v)));
+            out().println(Shell.join(s.command().shown().argv()));
         }
         out().flush();
         return ExitCodes.OK;

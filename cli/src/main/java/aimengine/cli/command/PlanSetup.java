@@ -86,12 +86,19 @@ public final class PlanSetup {
         Planner planner = new Planner(data.ruleBase(RuleCache.defaultRoot(context.env(), context.home())),
                 hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest), trustInputs(installedVersion));
-        Plan plan = planner.plan(options.request(), host, port, bindAddress);
+        return planner.plan(options.request(), host, port, bindAddress);
+    }
+
+    /**
+     * The plan as plan and config show it: its command with the API key given the engine's way (masked when
+     * shown). run adds the key when it generates the command; deploy never puts it in a manifest.
+     */
+    public Plan withSecrets(Plan plan) {
         if (!plan.feasible()) {
             return plan;
         }
         SelectedPlan s = plan.selected();
-        return plan.withSelected(s.withCommand(secrets().protect(s.command(), s.variant().backend())));
+        return plan.withSelected(s.withCommand(secrets().protect(s.command())));
     }
 
     /** The API key (--api-key-file, AIM_API_KEY_FILE, AIM_API_KEY) and the Hugging Face token the engine gets. */

@@ -215,7 +215,7 @@ final class RunWorkflow {
         if (port < 1 || port > 65535) {
             throw new InputException("--port", 0, port + " is not a port number (1-65535)");
         }
-        int timeout = run.timeout != null ? run.timeout : defaultTimeout();
+        int timeout = run.timeout != null ? run.timeout : defaultTimeout(context);
         if (timeout < 1) {
             throw new InputException("--timeout", 0, timeout + ": must be at least 1 second");
         }
@@ -233,7 +233,8 @@ final class RunWorkflow {
                 logFile, context.env(), context.workingDirectory(), run.offline);
     }
 
-    private int defaultTimeout() {
+    /** DEFAULT_TIMEOUT, else 600 seconds: how long run waits for a healthy engine (deploy's startup floor too). */
+    static int defaultTimeout(CliContext context) {
         String t = context.env("DEFAULT_TIMEOUT", "600");
         try {
             return Integer.parseInt(t.trim());
@@ -271,7 +272,7 @@ final class RunWorkflow {
         RunState state = new RunState(self.pid(), RunStateFile.startOf(self), engine.current().pid(),
                 engine.current().processGroup(), settings.port(), settings.bind(), settings.base().toString(), plan.model,
                 s.candidate().recipeId(), s.candidate().backend(), started.toString(), engine.restarts(), phase.key(),
-                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).shownArgv());
+                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).shown().argv());
         try {
             new RunStateFile(stateDir).write(state);
         } catch (IOException e) {
@@ -355,13 +356,13 @@ final class RunWorkflow {
     }
 
     private void printDryRun(LaunchGraph graph, StepReport report) throws IOException {
-        EngineCommand command = results.find(LaunchKeys.COMMAND).orElse(null);
+        EngineCommand command = results.find(LaunchKeys.COMMAND).map(EngineCommand::shown).orElse(null);
         if (output.json()) {
             ObjectNode n = JSON.createObjectNode();
             n.put("model", plan.model);
             if (command != null) {
-                n.putPOJO("command", command.shownArgv());
-                n.putPOJO("env", command.shownEnv());
+                n.putPOJO("command", command.argv());
+                n.putPOJO("env", command.env());
             }
             n.set("graph", graphJson(graph));
             n.set("steps", StepTable.json(JSON, report));
@@ -377,13 +378,13 @@ final class RunWorkflow {
                     + settings.timeout().toSeconds() + " s, up to " + settings.restarts() + " restarts");
             out.println();
             out.println("Command:");
-            out.println("  " + Shell.join(command.shownArgv()));
+            out.println("  " + Shell.join(command.argv()));
             out.println();
             out.println("Environment (on top of aim-engine's own):");
-            if (command.shownEnv().isEmpty()) {
+            if (command.env().isEmpty()) {
                 out.println("  (none)");
             }
-            command.shownEnv().forEach((k, v) -> out.println("  " + k + "=" + Shell.quote(v)));
+            command.env().forEach((k, v) -> out.println("  " + k + "=" + Shell.quote(v)));
         }
         out.println();
         out.println("Launch graph:");

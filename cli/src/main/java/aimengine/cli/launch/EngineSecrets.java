@@ -1,6 +1,5 @@
 package aimengine.cli.launch;
 
-import aimengine.engine.Backend;
 import aimengine.generate.EngineAccess;
 import aimengine.generate.EngineCommand;
 import aimengine.io.InputException;
@@ -73,8 +72,8 @@ public record EngineSecrets(String apiKey, String origin, String hfToken) {
     }
 
     /** The command with the key given the engine's way and every secret marked for masking. */
-    public EngineCommand protect(EngineCommand command, Backend backend) {
-        return EngineAccess.protect(command, backend, apiKey, hfToken);
+    public EngineCommand protect(EngineCommand command) {
+        return EngineAccess.protect(command, apiKey, hfToken);
     }
 
     /** Never the secrets. */

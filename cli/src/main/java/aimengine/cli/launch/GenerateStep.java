@@ -2,13 +2,14 @@ package aimengine.cli.launch;
 
 import aimengine.engine.Backend;
 import aimengine.engine.EngineFlags;
+import aimengine.engine.EngineSetting;
 import aimengine.engine.FlagCatalog;
 import aimengine.engine.FlagValidator;
-import aimengine.generate.EngineAccess;
 import aimengine.generate.EngineCommand;
 import aimengine.generate.EngineCommandBuilder;
 import aimengine.generate.EngineEnvironment;
 import aimengine.generate.EngineOverrides;
+import aimengine.generate.OverrideMerger;
 import aimengine.hardware.Hardware;
 import aimengine.io.InputException;
 import aimengine.io.InputProblem;
@@ -70,11 +71,11 @@ public final class GenerateStep implements Step {
         SelectedPlan s = plan.selected();
         Backend backend = s.variant().backend();
         FlagCatalog catalog = catalogs.apply(backend);
-        refuseTrustOverrides();
-        EngineOverrides.Merged merged = overrides.applyTo(s.recipe(), s.variant(), validator, catalog);
+        refuseTrustOverrides(backend);
+        OverrideMerger.Merged merged = new OverrideMerger(validator, catalog).merge(s.recipe(), s.variant(), overrides);
         merged.warnings().forEach(w -> log.warn(name(), w, null));
         // A context the user sets explicitly wins over the shorter one the plan chose to make the model fit.
-        boolean userContext = overrides.sets(EngineFlags.contextLength(backend));
+        boolean userContext = overrides.sets(backend.profile().names(EngineSetting.CONTEXT_LENGTH));
         int imposed = s.shortened() && !userContext ? s.maxModelLen() : 0;
         Hardware hw = hardware.apply(s.candidate().hardware());
         EngineCommand command = new EngineCommandBuilder(b -> catalog).build(s.recipe(), merged.variant(), hw,
@@ -82,7 +83,7 @@ public final class GenerateStep implements Step {
         if (settings.offline()) {
             command = command.withEnv("HF_HUB_OFFLINE", "1");
         }
-        command = secrets.protect(command, backend);
+        command = secrets.protect(command);
         if (!secrets.hasApiKey() && !loopback(settings.bind())) {
             log.warn(name(), "the engine's API is open to the network: it listens on " + settings.bind() + " without"
                     + " an API key; give one with --api-key-file, AIM_API_KEY_FILE or AIM_API_KEY", null);
@@ -93,7 +94,7 @@ public final class GenerateStep implements Step {
                     .map(m -> new InputProblem("engine environment (recipe " + s.recipe().source() + ")", 0, m)).toList());
         }
         results.put(LaunchKeys.COMMAND, command);
-        log.debug(name(), "engine command generated", Map.of("argv", command.shownArgv(), "catalog", catalog.label()));
+        log.debug(name(), "engine command generated", Map.of("argv", command.shown().argv(), "catalog", catalog.label()));
         return command.argv().size() + " arguments, " + command.env().size() + " environment variables, flags checked"
                 + " against " + catalog.label() + (overrides.all().isEmpty() ? "" : ", " + overrides.all().size()
                 + " override(s)");
@@ -103,16 +104,14 @@ public final class GenerateStep implements Step {
      * Flags that carry a secret or lift the trust policy are aim-engine's to set: an override would put a key on the
      * command line, or run the model's own code without the operator's --trust-remote-code on this command.
      */
-    private void refuseTrustOverrides() {
+    private void refuseTrustOverrides(Backend backend) {
         List<InputProblem> problems = new ArrayList<>();
         for (EngineOverrides.Override o : overrides.all()) {
-            if (EngineFlags.sameFlag(o.flag(), EngineAccess.SGLANG_API_KEY_FLAG)) {
+            if (backend.profile().isSecretFlag(o.flag())) {
+                // The origin of an --engine-arg holds the value: it must not reach the error message either.
                 problems.add(new InputProblem(o.origin().replace(String.valueOf(o.value()), EngineCommand.MASK), 0,
-                        "the API key is set by aim-engine; give it with --api-key-file, AIM_API_KEY_FILE or"
-                        + " AIM_API_KEY"));
-            } else if (EngineFlags.sameFlag(o.flag(), "--hf-token")) {
-                problems.add(new InputProblem(o.origin().replace(String.valueOf(o.value()), EngineCommand.MASK), 0,
-                        "the Hugging Face token goes in the environment (HF_TOKEN), never on the command line"));
+                        o.flag() + " carries a secret and would be on the engine's command line; give the API key with"
+                        + " --api-key-file, AIM_API_KEY_FILE or AIM_API_KEY, the Hugging Face token as HF_TOKEN"));
             } else if (EngineFlags.sameFlag(o.flag(), "--trust-remote-code")) {
                 problems.add(new InputProblem(o.origin(), 0, "the trust policy decides whether the model's code runs;"
                         + " use aim-engine's --trust-remote-code"));

@@ -92,9 +92,9 @@ public final class PlanJson {
             n.put("revision", s.revision());
         }
         ArrayNode argv = n.putArray("command");
-        s.command().shownArgv().forEach(argv::add);
+        s.command().shown().argv().forEach(argv::add);
         ObjectNode env = n.putObject("env");
-        s.command().shownEnv().forEach(env::put);
+        s.command().shown().env().forEach(env::put);
         ObjectNode memory = memory(s.memory(), s.maxModelLen());
         memory.put("shortenedContext", s.shortened());
         n.set("memory", memory);

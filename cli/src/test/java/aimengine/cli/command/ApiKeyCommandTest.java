@@ -47,13 +47,13 @@ class ApiKeyCommandTest {
         env.put("AIM_API_KEY", KEY);
         CliRun text = run("run", MODEL, "--host", HOST, "--backend", "sglang", "--dry-run", "--engine-version", "v0.5.18");
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().contains(" --api-key '****'") || text.out().contains(" --api-key ****"), text.out());
+        assertTrue(text.out().contains(" --api-key '***'") || text.out().contains(" --api-key ***"), text.out());
         assertNoKey(text);
         CliRun json = run("run", MODEL, "--host", HOST, "--backend", "sglang", "--dry-run", "--engine-version",
                 "v0.5.18", "-o", "json", "--log-format", "json", "--debug");
         assertEquals(0, json.code(), json.err());
         JsonNode argv = new ObjectMapper().readTree(json.out()).get("command");
-        assertTrue(argv.toString().contains("\"--api-key\",\"****\""), argv.toString());
+        assertTrue(argv.toString().contains("\"--api-key\",\"***\""), argv.toString());
         assertNoKey(json);
     }
 
@@ -79,7 +79,7 @@ class ApiKeyCommandTest {
         CliRun r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0", "--api-key-file",
                 keyFile.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("  VLLM_API_KEY='****'") || r.out().contains("  VLLM_API_KEY=****"), r.out());
+        assertTrue(r.out().contains("  VLLM_API_KEY='***'") || r.out().contains("  VLLM_API_KEY=***"), r.out());
         assertFalse(r.out().contains("--api-key"), r.out());
         assertFalse(r.err().contains(OPEN_WARNING), r.err());
         assertNoKey(r);
