@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cli.CliRunner;
 import aimengine.cli.launch.StandInEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,11 +34,11 @@ class ApiKeyCommandTest {
         env.put("AIM_STATE_DIR", dir.resolve("state").toString());
     }
 
-    private CliRun run(String... args) {
-        return CliRun.of(env, dir.resolve("home"), args);
+    private CliRunner.Result run(String... args) {
+        return new CliRunner(dir.resolve("home")).env(env).run(args);
     }
 
-    private static void assertNoKey(CliRun r) {
+    private static void assertNoKey(CliRunner.Result r) {
         assertFalse(r.out().contains(KEY), r.out());
         assertFalse(r.err().contains(KEY), r.err());
     }
@@ -45,13 +46,13 @@ class ApiKeyCommandTest {
     @Test
     void sglangTakesTheKeyOnItsCommandLineAndADryRunMasksIt() throws Exception {
         env.put("AIM_API_KEY", KEY);
-        CliRun text = run("run", MODEL, "--host", HOST, "--backend", "sglang", "--dry-run", "--engine-version", "v0.5.18");
-        assertEquals(0, text.code(), text.err());
+        CliRunner.Result text = run("run", MODEL, "--host", HOST, "--backend", "sglang", "--dry-run", "--engine-version", "v0.5.18");
+        assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains(" --api-key '***'") || text.out().contains(" --api-key ***"), text.out());
         assertNoKey(text);
-        CliRun json = run("run", MODEL, "--host", HOST, "--backend", "sglang", "--dry-run", "--engine-version",
+        CliRunner.Result json = run("run", MODEL, "--host", HOST, "--backend", "sglang", "--dry-run", "--engine-version",
                 "v0.5.18", "-o", "json", "--log-format", "json", "--debug");
-        assertEquals(0, json.code(), json.err());
+        assertEquals(0, json.exit(), json.err());
         JsonNode argv = new ObjectMapper().readTree(json.out()).get("command");
         assertTrue(argv.toString().contains("\"--api-key\",\"***\""), argv.toString());
         assertNoKey(json);
@@ -65,8 +66,8 @@ class ApiKeyCommandTest {
                 {"plan", MODEL, "--host", HOST, "--backend", "sglang", "-o", "json"},
                 {"config", MODEL, "--host", HOST, "--backend", "sglang"},
                 {"config", MODEL, "--host", HOST, "--backend", "sglang", "-o", "json"}}) {
-            CliRun r = run(args);
-            assertEquals(0, r.code(), r.err());
+            CliRunner.Result r = run(args);
+            assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().contains("--api-key"), r.out());
             assertNoKey(r);
         }
@@ -76,9 +77,9 @@ class ApiKeyCommandTest {
     void vllmGetsTheKeyInItsEnvironmentNeverOnItsCommandLine(@TempDir Path secrets) throws Exception {
         Path keyFile = secrets.resolve("api-key");
         Files.writeString(keyFile, KEY + "\n");
-        CliRun r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0", "--api-key-file",
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0", "--api-key-file",
                 keyFile.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("  VLLM_API_KEY='***'") || r.out().contains("  VLLM_API_KEY=***"), r.out());
         assertFalse(r.out().contains("--api-key"), r.out());
         assertFalse(r.err().contains(OPEN_WARNING), r.err());
@@ -87,10 +88,10 @@ class ApiKeyCommandTest {
 
     @Test
     void withoutAKeyANetworkBindWarnsOnceAndALoopbackBindDoesNot() {
-        CliRun open = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0");
-        assertEquals(0, open.code(), open.err());
+        CliRunner.Result open = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0");
+        assertEquals(0, open.exit(), open.err());
         assertEquals(1, open.err().split(OPEN_WARNING, -1).length - 1, open.err());
-        CliRun loopback = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0", "--bind",
+        CliRunner.Result loopback = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0", "--bind",
                 "127.0.0.1");
         assertFalse(loopback.err().contains(OPEN_WARNING), loopback.err());
     }
@@ -98,24 +99,24 @@ class ApiKeyCommandTest {
     @Test
     void anOverrideCannotPutAKeyOrATokenOnTheCommandLine() {
         for (String arg : new String[] {"api-key=" + KEY, "hf-token=" + KEY}) {
-            CliRun r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0", "--engine-arg", arg);
-            assertEquals(2, r.code(), r.err());
+            CliRunner.Result r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0", "--engine-arg", arg);
+            assertEquals(2, r.exit(), r.err());
             assertNoKey(r);
         }
-        CliRun code = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0", "--engine-arg",
+        CliRunner.Result code = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0", "--engine-arg",
                 "trust-remote-code");
-        assertEquals(2, code.code(), code.err());
+        assertEquals(2, code.exit(), code.err());
         assertTrue(code.err().contains("use aim-engine's --trust-remote-code"), code.err());
     }
 
     @Test
     void anEmptyOrUnreadableKeyIsBadInputWithoutTheKey(@TempDir Path secrets) throws Exception {
         env.put("AIM_API_KEY", "  ");
-        assertEquals(2, run("plan", MODEL, "--host", HOST).code());
+        assertEquals(2, run("plan", MODEL, "--host", HOST).exit());
         env.remove("AIM_API_KEY");
         env.put("AIM_API_KEY_FILE", secrets.resolve("missing").toString());
-        CliRun r = run("plan", MODEL, "--host", HOST);
-        assertEquals(2, r.code(), r.err());
+        CliRunner.Result r = run("plan", MODEL, "--host", HOST);
+        assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("cannot read the API key file"), r.err());
     }
 }

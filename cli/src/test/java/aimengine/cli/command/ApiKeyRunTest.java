@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cli.CliRunner;
 import aimengine.cli.launch.ProcessGroup;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
@@ -82,8 +83,8 @@ class ApiKeyRunTest {
         assertEquals(200, get("/v1/models", KEY));
         String stateWhileServing = Files.readString(new RunStateFile(dir.resolve("state")).path());
 
-        CliRun status = CliRun.of(env, dir.resolve("home"), "status");
-        assertEquals(0, status.code(), status.out());
+        CliRunner.Result status = new CliRunner(dir.resolve("home")).env(env).run("status");
+        assertEquals(0, status.exit(), status.out());
         assertTrue(status.out().contains(": healthy, serves "), status.out());
 
         run.destroy();
