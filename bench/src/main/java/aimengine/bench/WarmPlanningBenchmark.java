@@ -75,7 +75,7 @@ public class WarmPlanningBenchmark {
         RuleBases rules = new RuleBases(RuleCache.of(tmp.resolve("cache")), getClass().getClassLoader());
         planner = new Planner(rules.builtin().orElseThrow(() -> new IllegalStateException("no built-in rules model")),
                 hardware, SyntheticCatalog.recipes(recipes),
-                new ModelResolver(new CacheRoot(tmp.resolve("hub"), "bench"), ModelCatalog.load(List.of(models))),
+                new ModelResolver(new CacheRoot(tmp.resolve("hub"), "bench"), ModelCatalog.load(List.of(models)), null),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest),
                 new TrustInputs(data.trustPolicy(null), data.nativeArchitectures(), new TrustRequest(false, false),
                         List.of()));

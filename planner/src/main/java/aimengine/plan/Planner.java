@@ -55,7 +55,8 @@ public final class Planner {
                     + Suggest.closest(request.recipe(), recipes.all().stream().map(r -> r.id()).toList())
                     .map(s -> " (did you mean " + s + "?)").orElse("; list them with 'aim-engine recipes list'"));
         }
-        Optional<ModelFacts> model = models.resolve(request.model());
+        ModelResolver.Resolution lookup = models.lookup(request.model());
+        Optional<ModelFacts> model = Optional.ofNullable(lookup.facts());
         Map<String, CandidateFactory.Source> sources = new CandidateFactory().expand(recipes.all());
         List<Object> facts = new ArrayList<>();
         facts.add(request);
@@ -65,10 +66,10 @@ public final class Planner {
         facts.addAll(CandidateFactory.facts(sources));
         facts.addAll(TrustFacts.of(models.origin(request.model()), trust, sources));
         PlanningSession.Outcome outcome = new PlanningSession(rules).run(facts);
-        return assemble(request, host, model.orElse(null), sources, outcome, port, bindAddress);
+        return assemble(request, host, lookup, sources, outcome, port, bindAddress);
     }
 
-    private Plan assemble(PlanRequest request, HostView host, ModelFacts model,
+    private Plan assemble(PlanRequest request, HostView host, ModelResolver.Resolution model,
                           Map<String, CandidateFactory.Source> sources, PlanningSession.Outcome o, int port,
                           String bind) {
         SelectedPlan selected = null;
@@ -80,7 +81,7 @@ public final class Planner {
             List<LaunchArg> ruled = o.launchArgs().getOrDefault(s.candidate().key(), List.of());
             RecipeVariant variant = TrustFacts.apply(s.variant(), ruled);
             EngineCommand command = commands.build(s.recipe(), variant, hw,
-                    new EngineCommandBuilder.Target(checkpoint, imposed, port, bind));
+                    new EngineCommandBuilder.Target(checkpoint, request.model(), imposed, port, bind));
             String revision = ruled.stream().filter(a -> a.flag().equals(REVISION)).map(LaunchArg::value)
                     .findFirst().orElse(null);
             selected = new SelectedPlan(s.candidate(), s.recipe(), variant, checkpoint, command,
@@ -109,6 +110,7 @@ public final class Planner {
         }
         outcomes.sort(Comparator.comparing((CandidateOutcome c) -> c.status().ordinal())
                 .thenComparing(c -> c.candidate().key()));
-        return new Plan(request, host, o.usable(), model, selected, o.decisions(), outcomes, otherModels);
+        return new Plan(request, host, o.usable(), model.facts(), selected, o.decisions(), outcomes, otherModels,
+                model.lookup());
     }
 }

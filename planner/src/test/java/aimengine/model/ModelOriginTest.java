@@ -29,7 +29,7 @@ class ModelOriginTest {
     Path dir;
 
     private ModelResolver resolver(Path hub) {
-        return new ModelResolver(CacheRoot.resolve(hub, Map.of(), dir), ModelCatalog.load(List.of()));
+        return new ModelResolver(CacheRoot.resolve(hub, Map.of(), dir), ModelCatalog.load(List.of()), null);
     }
 
     @Test

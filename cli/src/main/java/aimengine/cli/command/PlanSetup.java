@@ -7,6 +7,7 @@ import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
 import aimengine.cli.launch.EngineSecrets;
 import aimengine.data.DataLoader;
+import aimengine.deploy.DeploySizing;
 import aimengine.engine.FlagCatalogs;
 import aimengine.facts.EngineVersion;
 import aimengine.facts.TrustRequest;
@@ -14,6 +15,10 @@ import aimengine.generate.EngineCommandBuilder;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.hardware.Precision;
 import aimengine.model.ModelResolver;
+import aimengine.model.hub.HubClient;
+import aimengine.model.hub.HubException;
+import aimengine.model.hub.HubFacts;
+import aimengine.model.hub.HubSettings;
 import aimengine.plan.Plan;
 import aimengine.plan.Planner;
 import aimengine.plan.SelectedPlan;
@@ -34,12 +39,15 @@ public final class PlanSetup {
     private final CliContext context;
     private final PlanMixin options;
     private final DataLoader data;
+    private final boolean offline;
     private HardwareCatalog hardware;
 
-    public PlanSetup(CliContext context, PlanMixin options) {
+    /** @param offline run's --offline: the Hub may not be asked for model facts */
+    public PlanSetup(CliContext context, PlanMixin options, boolean offline) {
         this.context = context;
         this.options = options;
         this.data = new DataLoader(options.data.toOptions(context.workingDirectory()));
+        this.offline = offline;
     }
 
     public HardwareCatalog hardware() {
@@ -47,6 +55,11 @@ public final class PlanSetup {
             hardware = data.hardware();
         }
         return hardware;
+    }
+
+    /** How deploy sizes what it writes: rules/deploy/sizing.yaml, or a --rules folder's. */
+    public DeploySizing deploySizing() {
+        return data.deploySizing();
     }
 
     public CacheRoot cacheRoot() {
@@ -73,7 +86,11 @@ public final class PlanSetup {
         return plan(host(false), port, bindAddress);
     }
 
-    /** Plans for a host view already taken (run detects once, as its own step). */
+    /**
+     * Plans for a host view already taken (run detects once, as its own step).
+     *
+     * @throws ExitException exit 1 when the Hub had to be asked for the model's facts and could not answer
+     */
     public Plan plan(HostView host, int port, String bindAddress) {
         return plan(host, port, bindAddress, Optional.empty());
     }
@@ -81,12 +98,21 @@ public final class PlanSetup {
     /**
      * Plans for a host view already taken, with the version of the installed engine when --engine-version does not
      * say which will run (run asks the engine; the advisories of that version then apply).
+     *
+     * @throws ExitException exit 1 when the Hub had to be asked for the model's facts and could not answer
      */
     public Plan plan(HostView host, int port, String bindAddress, Optional<String> installedVersion) {
-        Planner planner = new Planner(data.ruleBase(RuleCache.defaultRoot(context.env(), context.home())),
-                hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
+        Path aimCache = RuleCache.defaultRoot(context.env(), context.home());
+        HubSettings hub = HubSettings.from(context.env(), offline);
+        Planner planner = new Planner(data.ruleBase(aimCache), hardware(), data.recipes(hardware()),
+                new ModelResolver(cacheRoot(), data.models(), new HubFacts(hub, new HubClient(hub), aimCache.resolve("hub"))),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest), trustInputs(installedVersion));
-        return planner.plan(options.request(), host, port, bindAddress);
+        try {
+            return planner.plan(options.request(), host, port, bindAddress);
+        } catch (HubException e) {
+            throw new ExitException(e.kind() == HubException.Kind.FAILED ? ExitCodes.FAILURE : ExitCodes.NO_PLAN,
+                    e.getMessage(), e);
+        }
     }
 
     /**

@@ -74,7 +74,9 @@ class PlanScenariosTest {
             List<String> shown = new ArrayList<>(args);
             shown.addAll(output);
             transcript.append("$ aim-engine ").append(String.join(" ", shown)).append('\n');
-            transcript.append(new CliRunner(home).run(fromModuleFolder(shown)).transcript()).append('\n');
+            // the home folder is a fresh temporary one; paths under it are shown as $HOME
+            transcript.append(new CliRunner(home).run(fromModuleFolder(shown)).transcript().replace(home.toString(), "$HOME"))
+                    .append('\n');
         }
         Approvals.verify(transcript.toString(), new Options().forFile().withAdditionalInformation(name));
     }
