@@ -2,12 +2,14 @@ package aimengine.cli.command;
 
 import aimengine.cache.CacheRoot;
 import aimengine.cache.CheckpointStatus;
+import aimengine.cli.base.AimPaths;
 import aimengine.cli.base.CliContext;
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
 import aimengine.cli.launch.EngineSecrets;
 import aimengine.data.DataLoader;
 import aimengine.deploy.DeploySizing;
+import aimengine.engine.Backend;
 import aimengine.engine.FlagCatalogs;
 import aimengine.facts.EngineVersion;
 import aimengine.facts.TrustRequest;
@@ -27,7 +29,6 @@ import aimengine.probe.Detection;
 import aimengine.probe.HostProfile;
 import aimengine.probe.HostView;
 import aimengine.probe.MissingGpus;
-import aimengine.rules.RuleCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class PlanSetup {
      * @throws ExitException exit 1 when the Hub had to be asked for the model's facts and could not answer
      */
     public Plan plan(HostView host, int port, String bindAddress, Optional<String> installedVersion) {
-        Path aimCache = RuleCache.defaultRoot(context.env(), context.home());
+        Path aimCache = AimPaths.of(context).cache();
         HubSettings hub = HubSettings.from(context.env(), offline);
         Planner planner = new Planner(data.ruleBase(aimCache), hardware(), data.recipes(hardware()),
                 new ModelResolver(cacheRoot(), data.models(), new HubFacts(hub, new HubClient(hub), aimCache.resolve("hub"))),
@@ -130,6 +131,16 @@ public final class PlanSetup {
     /** The API key (--api-key-file, AIM_API_KEY_FILE, AIM_API_KEY) and the Hugging Face token the engine gets. */
     public EngineSecrets secrets() {
         return EngineSecrets.from(options.trust.apiKeyFile, context.env(), context.workingDirectory());
+    }
+
+    /** --engine-version: the engine version that will run, or null when not given. */
+    public String engineVersion() {
+        return options.trust.engineVersion;
+    }
+
+    /** The engine the plan is for (--backend). */
+    public Backend backend() {
+        return Backend.parse(options.request().backend());
     }
 
     /** The trust policy (--trust-policy or the built-in one) and what this command allows beyond it. */
