@@ -71,7 +71,7 @@ public final class DeployCommand extends BaseCommand {
         int enginePort = port != null ? port : setup.defaultPort();
         DeploySettings settings = new DeploySettings(DeployTarget.parse(target), name, namespace, image, replicas,
                 cachePvc, cacheSize, hfTokenSecret, enginePort, grace, gpuGroups,
-                RunWorkflow.defaultTimeout(context()), DeploySettings.IMAGE_UID);
+                RunSettings.defaultTimeout(context()), DeploySettings.IMAGE_UID);
         Plan result = setup.plan(enginePort, "0.0.0.0");
         if (explain || !result.feasible()) {
             err().print(PlanText.render(result, result.feasible() ? setup.cacheStatus(result) : null, true));
