@@ -218,7 +218,8 @@ class RunCommandTest {
         }
         assertTrue(r.err().contains("\"step\":\"engine\",\"message\":\"STANDIN test stand-in for vLLM"), r.err());
         assertEquals(1, engineGroups.size());
-        assertTrue(new ProcessGroup(engineGroups.get(0)).empty(), "the engine and its worker were stopped");
+        assertTrue(new ProcessGroup(engineGroups.get(0)).empty(),
+                "the engine and its worker were stopped; run's stderr: " + r.err());
         assertFalse(Files.exists(dir.resolve("state/run.json")), "the state file is removed on exit");
         assertTrue(Files.readString(dir.resolve("state/engine.log")).contains("STANDIN port-open"));
     }
