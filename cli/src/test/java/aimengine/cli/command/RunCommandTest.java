@@ -204,11 +204,11 @@ class RunCommandTest {
         env.put("STANDIN_MODE", "never-healthy");
         env.put("STANDIN_WORKER", "1");
         CliRunner.Result r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--timeout", "1", "--grace", "5", "--log-format", "json");
+                "--timeout", "3", "--grace", "5", "--log-format", "json");
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("  await-health  failed   "), r.out());
         assertTrue(r.out().contains("  supervise     skipped  -      needs await-health"), r.out());
-        assertTrue(r.err().contains("error: the engine did not become healthy within 1 s (--timeout); last engine line:"),
+        assertTrue(r.err().contains("error: the engine did not become healthy within 3 s (--timeout); last engine line:"),
                 r.err());
         List<String> lines = r.err().lines().toList();
         ObjectMapper json = new ObjectMapper();
