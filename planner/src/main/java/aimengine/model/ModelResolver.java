@@ -42,6 +42,18 @@ public final class ModelResolver {
         return catalog.find(model);
     }
 
+    /** Where {@link #resolve} looks for this model, in order, for the explanation when it finds nothing. */
+    public java.util.List<String> places(String model) {
+        java.util.List<String> places = new java.util.ArrayList<>();
+        if (model.startsWith("/") || model.startsWith(".")) {
+            places.add("the local folder " + model + " (config.json)");
+        } else if (cache != null) {
+            places.add("the Hugging Face cache " + cache.modelFolder(model));
+        }
+        places.add("the model catalog (models/ and --models folders)");
+        return places;
+    }
+
     private Optional<Path> cachedConfig(String model) {
         if (cache == null || model.startsWith("/") || model.startsWith(".")) {
             return Optional.empty();
@@ -93,10 +105,7 @@ public final class ModelResolver {
             return facts;
         }
         // Dense models: the weights on disk are the exact count; MoE active counts still come from the config.
-        long n = counted.getAsLong();
-        return new ModelFacts(facts.id(), facts.architecture(), n, n, facts.layers(), facts.attentionHeads(),
-                facts.kvHeads(), facts.headDim(), facts.hiddenSize(), facts.maxContext(), facts.nativeDtype(),
-                facts.quantization(), facts.kvLoraRank(), facts.qkRopeHeadDim(), facts.source() + " + safetensors headers");
+        return facts.withParameters(counted.getAsLong(), facts.source() + " + safetensors headers");
     }
 
     private static String firstLine(String s) {

@@ -2,6 +2,7 @@ package aimengine.plan;
 
 import aimengine.facts.ContextHint;
 import aimengine.facts.Fit;
+import aimengine.facts.ModelSearch;
 import aimengine.facts.PlanRequest;
 import aimengine.facts.Rejection;
 import aimengine.generate.EngineCommand;
@@ -50,9 +51,11 @@ public final class Planner {
                     .map(s -> " (did you mean " + s + "?)").orElse("; list them with 'aim-engine recipes list'"));
         }
         Optional<ModelFacts> model = models.resolve(request.model());
-        Map<String, CandidateFactory.Source> sources = new CandidateFactory().expand(recipes.all());
+        Map<String, CandidateFactory.Source> sources = new CandidateFactory()
+                .expand(recipes.all(), model.map(ModelFacts::checkpointPrecision).orElse(null));
         List<Object> facts = new ArrayList<>();
         facts.add(request);
+        facts.add(new ModelSearch(request.model(), models.places(request.model())));
         model.ifPresent(facts::add);
         facts.addAll(hardware.all());
         facts.addAll(host.groups());
@@ -67,7 +70,8 @@ public final class Planner {
         SelectedPlan selected = null;
         if (o.selection() != null) {
             CandidateFactory.Source s = sources.get(o.selection().candidate());
-            Hardware hw = hardware.byKey(s.candidate().hardware()).orElseThrow();
+            // The usable product, not the recipe's target: a general recipe names an architecture (gfx942).
+            Hardware hw = hardware.byKey(o.usable().product()).orElseThrow();
             String checkpoint = s.candidate().general() ? request.model() : s.candidate().checkpoint();
             int imposed = o.selection().shortened() ? o.selection().maxModelLen() : 0;
             EngineCommand command = commands.build(s.recipe(), s.variant(), hw,
