@@ -15,7 +15,7 @@ public record Recommendation(String model, String product, int gpuCount, String 
                              String source) {
 
     /** Whether a candidate for the requested model on this product matches: model ids compare case-insensitively. */
-    public boolean matches(String requestedModel, String usableProduct, String requestedMetric, Candidate c) {
+    public boolean appliesTo(String requestedModel, String usableProduct, String requestedMetric, Candidate c) {
         return model.equalsIgnoreCase(requestedModel) && product.equals(usableProduct) && metric.equals(requestedMetric)
                 && gpuCount == c.gpuCount() && (precision == null || precision.equals(c.precision())
                 || sixteenBit(precision) && sixteenBit(c.precision()));

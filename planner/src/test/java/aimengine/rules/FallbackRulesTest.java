@@ -40,7 +40,7 @@ class FallbackRulesTest {
         var o = host(4).request(new PlanRequest(MODEL, 8, null, "vllm", "latency", null, true)).add(four).run();
         assertNull(o.selection());
         assertEquals("fallback/strict-gpu-count", rejectedBy(o, four));
-        assertTrue(decisionRules(o).contains("fallback/infeasible"));
+        assertTrue(decisionRules(o).contains("fallback/no-recipe"), decisionRules(o).toString());
     }
 
     @Test

@@ -59,7 +59,7 @@ class FitRulesTest {
         // A 10B model without GQA and 800 layers: 2 x 800 x 64 x 128 x 2 bytes = 25 MiB per token, so the
         // ~36 GiB left on one MI210 after weights and reserve hold fewer than 2048 tokens.
         var wide = new aimengine.model.ModelFacts("test/wide", "llama", 10_000_000_000L, 10_000_000_000L, 800, 64, 64,
-                128, 8192, 32768, "bfloat16", null, 0, 0, "test");
+                128, 8192, 32768, "bfloat16", null, 0, 0, "test", aimengine.model.CheckpointShape.plain("bf16"));
         var c = candidate("r", "test/wide", "mi210", "bf16", "vllm", 1, "optimized", null, false, 0);
         var o = new RuleHarness().host("mi210", 4, 4, 4).model(wide).request(RuleHarness.request("test/wide")).add(c).run();
         assertEquals("fit/kv-cache-too-small", rejectedBy(o, c));

@@ -6,6 +6,8 @@ import aimengine.facts.Candidate;
 import aimengine.facts.PlanRequest;
 import aimengine.facts.Rejection;
 import aimengine.hardware.HardwareCatalog;
+import aimengine.facts.ModelSearch;
+import aimengine.model.CheckpointShape;
 import aimengine.model.ModelFacts;
 import aimengine.probe.GpuGroup;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ final class RuleHarness {
 
     /** Llama-3.1-70B's shape: 64 heads, 8 KV heads, 80 layers, 70.6B parameters, 131072 context. */
     static final ModelFacts LLAMA_70B = new ModelFacts("meta-llama/Llama-3.3-70B-Instruct", "llama", 70_553_706_496L,
-            70_553_706_496L, 80, 64, 8, 128, 8192, 131072, "bfloat16", null, 0, 0, "test");
+            70_553_706_496L, 80, 64, 8, 128, 8192, 131072, "bfloat16", null, 0, 0, "test",
+            CheckpointShape.plain("bf16"));
 
     private final List<Object> facts = new ArrayList<>();
     private PlanRequest request = request("meta-llama/Llama-3.3-70B-Instruct");
@@ -62,6 +65,7 @@ final class RuleHarness {
     PlanningSession.Outcome run() {
         List<Object> all = new ArrayList<>(facts);
         all.add(request);
+        all.add(new ModelSearch(request.model(), List.of("the test's facts")));
         all.addAll(HARDWARE.all());
         return new PlanningSession(RULES).run(all);
     }
