@@ -1,7 +1,6 @@
 package aimengine.rules;
 
 import aimengine.data.DataLoader;
-import aimengine.data.DataOptions;
 import aimengine.facts.Candidate;
 import aimengine.facts.PlanRequest;
 import aimengine.facts.Rejection;
@@ -15,8 +14,8 @@ import java.util.List;
 
 /** Runs the built-in rules on hand-made facts, so each rule can be tested on its own. */
 final class RuleHarness {
-    static final DataLoader DATA = new DataLoader(DataOptions.builtins());
-    static final RuleBase RULES = RuleBase.compile(DATA.drl());
+    static final DataLoader DATA = BuiltinRules.DATA;
+    static final RuleBase RULES = BuiltinRules.RULES;
     static final HardwareCatalog HARDWARE = DATA.hardware();
 
     /** Llama-3.1-70B's shape: 64 heads, 8 KV heads, 80 layers, 70.6B parameters, 131072 context. */

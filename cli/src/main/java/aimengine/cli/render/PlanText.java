@@ -39,14 +39,19 @@ public final class PlanText {
                 sb.append("  ").append(d.rule()).append(": ").append(d.message()).append('\n');
             }
         } else if (plan.selected() == null) {
-            sb.append("  no workable candidate; run with --explain to see why each was rejected\n");
+            // The rules explain a missing plan last (fallback.drl, the "no plan" phase).
+            if (!plan.decisions().isEmpty()) {
+                sb.append("  ").append(plan.decisions().get(plan.decisions().size() - 1).message()).append('\n');
+            }
+            sb.append("  run with --explain to see why each candidate was rejected\n");
         }
         return sb.toString();
     }
 
     private static void selected(StringBuilder sb, SelectedPlan s, CheckpointStatus cache) {
         MemoryEstimate m = s.memory();
-        sb.append("  recipe       ").append(s.candidate().recipeId()).append(" (").append(s.candidate().type())
+        sb.append("  recipe       ").append(s.candidate().recipeId()).append(" (")
+                .append(s.candidate().general() ? "general recipe" : "model-specific " + s.candidate().type() + " recipe")
                 .append(", ").append(s.recipe().source()).append(")\n");
         sb.append("  engine       ").append(s.candidate().backend()).append(", ").append(s.candidate().gpuCount())
                 .append(" GPU(s), ").append(s.candidate().precision()).append('\n');
@@ -88,10 +93,33 @@ public final class PlanText {
         group(sb, "Runnable", all, c -> c.status() != CandidateOutcome.Status.REJECTED && !c.shorterContext());
         group(sb, "Runnable with a shorter context", all,
                 c -> c.status() != CandidateOutcome.Status.REJECTED && c.shorterContext());
-        group(sb, "Incompatible", all, c -> c.status() == CandidateOutcome.Status.REJECTED);
+        group(sb, "Incompatible", all, c -> c.status() == CandidateOutcome.Status.REJECTED && !collapsed(c));
+        collapsedCounts(sb, all);
         if (plan.otherModelCandidates() > 0) {
             sb.append("\n(").append(plan.otherModelCandidates())
                     .append(" candidates from recipes for other models not shown)\n");
+        }
+    }
+
+    /**
+     * Rules whose rejections say the same thing for every candidate they reject (a recipe for another product, an
+     * engine not asked for): listed as one count per rule, so the rows that differ stand out. JSON lists them all.
+     */
+    private static final List<String> COLLAPSED_RULES = List.of("compatibility/hardware", "compatibility/backend");
+
+    private static boolean collapsed(CandidateOutcome c) {
+        return c.status() == CandidateOutcome.Status.REJECTED && COLLAPSED_RULES.contains(c.rule());
+    }
+
+    private static void collapsedCounts(StringBuilder sb, List<CandidateOutcome> all) {
+        for (String rule : COLLAPSED_RULES) {
+            List<CandidateOutcome> hits = all.stream().filter(c -> collapsed(c) && rule.equals(c.rule())).toList();
+            if (!hits.isEmpty()) {
+                sb.append("  + ").append(hits.size()).append(hits.size() == 1 ? " candidate" : " candidates")
+                        .append(" rejected by ").append(rule).append(" (")
+                        .append(hits.stream().map(c -> c.candidate().recipeId()).distinct().count())
+                        .append(" recipes; --output json lists them)\n");
+            }
         }
     }
 
