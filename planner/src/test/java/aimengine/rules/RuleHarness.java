@@ -27,7 +27,7 @@ final class RuleHarness {
     private PlanRequest request = request("meta-llama/Llama-3.3-70B-Instruct");
 
     static PlanRequest request(String model) {
-        return new PlanRequest(model, 0, null, "vllm", "latency", null, false);
+        return new PlanRequest(model, 0, null, null, "latency", null, false);
     }
 
     static Candidate candidate(String recipe, String hardware, String precision, int gpus) {
@@ -38,6 +38,12 @@ final class RuleHarness {
                                String type, String metric, boolean manualOnly, int maxModelLen) {
         return new Candidate(recipe + "/" + backend + "/" + gpus, recipe, model, model, hardware, precision, backend,
                 gpus, type, metric, manualOnly, maxModelLen, 0.9, 2.0);
+    }
+
+    /** A model of the given shape: 8B-class dense unless the shape says otherwise. */
+    static ModelFacts shaped(String id, int heads, int kvHeads, CheckpointShape shape) {
+        return new ModelFacts(id, "test", 8_000_000_000L, shape.experts() > 0 ? 1_000_000_000L : 8_000_000_000L, 32,
+                heads, kvHeads, 128, 4096, 32768, "bfloat16", null, 0, 0, "test", shape);
     }
 
     RuleHarness host(String product, int host, int container, int engine) {
