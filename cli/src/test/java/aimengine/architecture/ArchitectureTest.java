@@ -22,6 +22,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule plannerLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("aimengine.cli..")
+            .layer("deploy").definedBy("aimengine.deploy..")
             .layer("data").definedBy("aimengine.data..")
             .layer("plan").definedBy("aimengine.plan..")
             .layer("generate").definedBy("aimengine.generate..")
@@ -32,15 +33,16 @@ class ArchitectureTest {
             .layer("knowledge").definedBy("aimengine.hardware..", "aimengine.engine..")
             .layer("io").definedBy("aimengine.io..", "aimengine.yaml..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("deploy").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("data").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("plan").mayOnlyBeAccessedByLayers("cli", "data")
-            .whereLayer("generate").mayOnlyBeAccessedByLayers("cli", "data", "plan")
+            .whereLayer("plan").mayOnlyBeAccessedByLayers("cli", "deploy", "data")
+            .whereLayer("generate").mayOnlyBeAccessedByLayers("cli", "deploy", "data", "plan")
             .whereLayer("rules").mayOnlyBeAccessedByLayers("cli", "data", "plan")
-            .whereLayer("facts").mayOnlyBeAccessedByLayers("cli", "data", "plan", "generate", "rules")
-            .whereLayer("catalogs").mayOnlyBeAccessedByLayers("cli", "data", "plan", "generate", "rules", "facts",
-                    "catalogs")
-            .whereLayer("knowledge").mayOnlyBeAccessedByLayers("cli", "data", "plan", "generate", "rules", "facts",
-                    "catalogs", "knowledge");
+            .whereLayer("facts").mayOnlyBeAccessedByLayers("cli", "deploy", "data", "plan", "generate", "rules")
+            .whereLayer("catalogs").mayOnlyBeAccessedByLayers("cli", "deploy", "data", "plan", "generate", "rules",
+                    "facts", "catalogs")
+            .whereLayer("knowledge").mayOnlyBeAccessedByLayers("cli", "deploy", "data", "plan", "generate", "rules",
+                    "facts", "catalogs", "knowledge");
 
     @ArchTest
     static final ArchRule cliLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()

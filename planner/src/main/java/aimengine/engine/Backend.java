@@ -15,6 +15,14 @@ public enum Backend {
         return recipeSection;
     }
 
+    /** Everything aim-engine knows about this engine. */
+    public EngineProfile profile() {
+        return switch (this) {
+            case VLLM -> EngineProfiles.VLLM;
+            case SGLANG -> EngineProfiles.SGLANG;
+        };
+    }
+
     public String key() {
         return name().toLowerCase();
     }

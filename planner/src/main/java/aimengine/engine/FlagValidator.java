@@ -67,7 +67,7 @@ public final class FlagValidator {
         }
         for (Backend other : Backend.values()) {
             if (other != catalog.backend() && catalogs.all(other).stream().anyMatch(c -> c.find(flag).isPresent())) {
-                return FlagIssue.error("'" + flag + "' is " + (other == Backend.VLLM ? "a " : "an ") + display(other) + " flag; " + display(catalog.backend())
+                return FlagIssue.error("'" + flag + "' is " + display(other) + "'s flag; " + display(catalog.backend())
                         + " does not accept it" + equivalent(other, catalog.backend(), flag)
                         .map(e -> " (" + display(catalog.backend()) + " uses '" + e + "')").orElse(""));
             }
@@ -162,21 +162,11 @@ public final class FlagValidator {
 
     /** The flag of {@code to} that does what {@code flag} of {@code from} does, for the settings aim-engine knows. */
     private static Optional<String> equivalent(Backend from, Backend to, String flag) {
-        List<String[][]> pairs = List.of(
-                new String[][] {EngineFlags.memoryFraction(from), EngineFlags.memoryFraction(to)},
-                new String[][] {EngineFlags.contextLength(from), EngineFlags.contextLength(to)},
-                new String[][] {EngineFlags.tensorParallel(from), EngineFlags.tensorParallel(to)},
-                new String[][] {EngineFlags.model(from), EngineFlags.model(to)});
-        for (String[][] pair : pairs) {
-            if (Arrays.stream(pair[0]).anyMatch(f -> EngineFlags.sameFlag(f, flag))) {
-                return Optional.of(pair[1][0]);
-            }
-        }
-        return Optional.empty();
+        return from.profile().setting(flag).map(to.profile()::flag);
     }
 
     /** The engines' own spelling, for messages. */
     public static String display(Backend backend) {
-        return backend == Backend.VLLM ? "vLLM" : "SGLang";
+        return backend.profile().displayName();
     }
 }

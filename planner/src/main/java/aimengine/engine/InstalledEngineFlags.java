@@ -25,18 +25,6 @@ import java.util.concurrent.TimeoutException;
  * (not installed, no GPU to build vLLM's parser, too slow) the caller falls back to the shipped catalog.
  */
 public final class InstalledEngineFlags {
-    private static final String DUMP = "print(json.dumps([dict(o=a.option_strings,n=a.nargs,"
-            + "c=[str(x) for x in a.choices] if a.choices else None,k=type(a).__name__,"
-            + "t=getattr(a.type,'__name__',None)) for a in p._actions]))";
-    private static final String VLLM_PARSER = "import json\n"
-            + "try:\n from vllm.utils.argparse_utils import FlexibleArgumentParser as P\n"
-            + "except ImportError:\n from vllm.utils import FlexibleArgumentParser as P\n"
-            + "from vllm.entrypoints.openai.cli_args import make_arg_parser as m\n"
-            + "p=m(P())\n" + DUMP + "\n";
-    private static final String SGLANG_PARSER = "import argparse,json\n"
-            + "from sglang.srt.server_args import ServerArgs\n"
-            + "p=argparse.ArgumentParser()\nServerArgs.add_cli_args(p)\n" + DUMP + "\n";
-
     /** Runs a command; its standard output when it exits 0 within the timeout, else empty. */
     @FunctionalInterface
     public interface Runner {
@@ -70,7 +58,7 @@ public final class InstalledEngineFlags {
         Optional<List<FlagSpec>> specs = read(cached);
         if (specs.isEmpty()) {
             Optional<String> dump = runner.run(List.of("python3", "-c",
-                    backend == Backend.VLLM ? VLLM_PARSER : SGLANG_PARSER), timeout).map(InstalledEngineFlags::lastLine);
+                    backend.profile().flagDumpScript()), timeout).map(InstalledEngineFlags::lastLine);
             specs = dump.flatMap(InstalledEngineFlags::parse);
             if (specs.isPresent()) {
                 write(cached, dump.get());

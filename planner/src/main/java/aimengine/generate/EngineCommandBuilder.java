@@ -1,7 +1,8 @@
 package aimengine.generate;
 
 import aimengine.engine.Backend;
-import aimengine.engine.EngineFlags;
+import aimengine.engine.EngineProfile;
+import aimengine.engine.EngineSetting;
 import aimengine.engine.FlagCatalog;
 import aimengine.engine.FlagSpec;
 import aimengine.hardware.Hardware;
@@ -42,19 +43,22 @@ public final class EngineCommandBuilder {
 
     public EngineCommand build(Recipe recipe, RecipeVariant variant, Hardware hardware, Target target) {
         Backend b = variant.backend();
-        List<String> argv = new ArrayList<>(systemArgs(b, target.checkpoint(), variant.gpuCount(), target));
+        EngineProfile engine = b.profile();
+        FlagCatalog catalog = catalogs.apply(b);
+        List<String> argv = new ArrayList<>(systemArgs(engine, target.checkpoint(), variant.gpuCount(), target));
         boolean contextImposed = target.maxModelLen() > 0;
         for (EngineArg arg : variant.args()) {
-            if (isSystemFlag(b, arg.flag()) || contextImposed && matches(arg.flag(), EngineFlags.contextLength(b))) {
+            Optional<EngineSetting> setting = engine.setting(arg.flag());
+            if (setting.filter(EngineSetting::ownedByAimEngine).isPresent()
+                    || contextImposed && setting.orElse(null) == EngineSetting.CONTEXT_LENGTH) {
                 continue;
             }
-            FlagCatalog catalog = catalogs.apply(b);
             Optional<FlagSpec> spec = catalog.find(arg.flag());
             boolean isSwitch = spec.map(FlagSpec::isSwitch).orElse(arg.value() == null);
             if (isSwitch && arg.isSwitchOff()) {
                 // A --x/--no-x pair turned off means its opposite; a plain switch turned off is left out.
-                spec.filter(f -> f.kind().equals("bool-optional")).map(f -> opposite(catalog, f, arg.flag()))
-                        .ifPresent(argv::add);
+                spec.filter(f -> f.kind().equals("bool-optional"))
+                        .map(f -> opposite(catalog, f, arg.flag())).ifPresent(argv::add);
                 continue;
             }
             argv.add(arg.flag());
@@ -63,13 +67,13 @@ public final class EngineCommandBuilder {
             }
         }
         if (contextImposed) {
-            argv.add(EngineFlags.contextLength(b)[0]);
+            argv.add(engine.flag(EngineSetting.CONTEXT_LENGTH));
             argv.add(String.valueOf(target.maxModelLen()));
         }
         Map<String, String> env = new LinkedHashMap<>(new TreeMap<>(hardware.envFor(b)));
         env.putAll(new TreeMap<>(recipe.env()));
         env.putAll(new TreeMap<>(variant.env()));
-        return new EngineCommand(argv, env);
+        return new EngineCommand(b, argv, env);
     }
 
     private static String opposite(FlagCatalog catalog, FlagSpec spec, String written) {
@@ -80,30 +84,12 @@ public final class EngineCommandBuilder {
                 .orElse("--no-" + spec.flag().substring(2));
     }
 
-    static List<String> systemArgs(Backend b, String checkpoint, int gpus, Target target) {
-        List<String> argv = new ArrayList<>();
-        if (b == Backend.VLLM) {
-            argv.addAll(List.of("vllm", "serve", checkpoint, "--tensor-parallel-size", String.valueOf(gpus)));
-        } else {
-            argv.addAll(List.of("python3", "-m", "sglang.launch_server", "--model-path", checkpoint,
-                    "--tp-size", String.valueOf(gpus)));
-        }
-        argv.addAll(List.of("--port", String.valueOf(target.port()), "--host", target.bindAddress()));
+    /** The flags aim-engine owns, first: the program and model, tensor parallelism, port and host. */
+    static List<String> systemArgs(EngineProfile engine, String checkpoint, int gpus, Target target) {
+        List<String> argv = engine.launch(checkpoint);
+        argv.addAll(List.of(engine.flag(EngineSetting.TENSOR_PARALLEL), String.valueOf(gpus),
+                engine.flag(EngineSetting.PORT), String.valueOf(target.port()),
+                engine.flag(EngineSetting.HOST), target.bindAddress()));
         return argv;
-    }
-
-    /** Flags aim-engine sets itself; a recipe or override may not set them. */
-    public static boolean isSystemFlag(Backend b, String flag) {
-        return matches(flag, EngineFlags.tensorParallel(b)) || matches(flag, EngineFlags.model(b))
-                || matches(flag, EngineFlags.port(b)) || matches(flag, EngineFlags.host(b));
-    }
-
-    private static boolean matches(String flag, String[] names) {
-        for (String n : names) {
-            if (EngineFlags.sameFlag(flag, n) || flag.equals(n)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,7 +1,8 @@
 package aimengine.plan;
 
 import aimengine.engine.Backend;
-import aimengine.engine.EngineFlags;
+import aimengine.engine.EngineProfile;
+import aimengine.engine.EngineSetting;
 import aimengine.facts.Candidate;
 import aimengine.recipe.EngineArg;
 import aimengine.recipe.Recipe;
@@ -42,20 +43,21 @@ public final class CandidateFactory {
 
     static Candidate candidate(String key, Recipe r, RecipeVariant v, String checkpointPrecision) {
         Backend b = v.backend();
-        int context = intArg(v, EngineFlags.contextLength(b)).orElse(0);
-        double fraction = doubleArg(v, EngineFlags.memoryFraction(b)).orElse(EngineFlags.defaultMemoryFraction(b));
-        double kvBytes = v.arg(EngineFlags.kvCacheDtype(b)).map(EngineArg::value)
+        EngineProfile engine = b.profile();
+        int context = intArg(v, engine.names(EngineSetting.CONTEXT_LENGTH)).orElse(0);
+        double fraction = doubleArg(v, engine.names(EngineSetting.MEMORY_FRACTION)).orElse(engine.defaultMemoryFraction());
+        double kvBytes = v.arg(engine.names(EngineSetting.KV_CACHE_DTYPE)).map(EngineArg::value)
                 .filter(s -> s != null && s.startsWith("fp8")).map(s -> 1.0).orElse(2.0);
         return new Candidate(key, r.id(), r.modelId(), r.checkpoint(), r.hardware(),
                 r.servesCheckpointPrecision() ? checkpointPrecision : r.precision().key(), b.key(),
                 v.gpuCount(), r.type().key(), r.metric(), r.manualSelectionOnly(), context, fraction, kvBytes);
     }
 
-    private static Optional<Integer> intArg(RecipeVariant v, String[] names) {
+    private static Optional<Integer> intArg(RecipeVariant v, List<String> names) {
         return v.arg(names).map(EngineArg::value).flatMap(CandidateFactory::parseInt);
     }
 
-    private static Optional<Double> doubleArg(RecipeVariant v, String[] names) {
+    private static Optional<Double> doubleArg(RecipeVariant v, List<String> names) {
         return v.arg(names).map(EngineArg::value).flatMap(s -> {
             try {
                 return Optional.of(Double.parseDouble(s));

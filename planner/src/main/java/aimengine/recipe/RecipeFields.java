@@ -1,7 +1,7 @@
 package aimengine.recipe;
 
 import aimengine.engine.Backend;
-import aimengine.engine.EngineFlags;
+import aimengine.engine.EngineSetting;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.yaml.MapReader;
 import aimengine.yaml.YamlNode;
@@ -74,8 +74,8 @@ final class RecipeFields {
     /** A recipe may state the tensor-parallel size; it must equal the GPU count it is listed under. */
     static void checkTensorParallel(MapReader m, Backend backend, int gpus, List<EngineArg> args) {
         for (EngineArg a : args) {
-            for (String name : EngineFlags.tensorParallel(backend)) {
-                if (EngineFlags.sameFlag(a.flag(), name) && !String.valueOf(gpus).equals(a.value())) {
+            if (backend.profile().setting(a.flag()).orElse(null) == EngineSetting.TENSOR_PARALLEL) {
+                if (!String.valueOf(gpus).equals(a.value())) {
                     m.problem(a.line(), "'" + a.flag() + "' is " + a.value() + " but the entry is for " + gpus
                             + " GPU(s); the tensor-parallel size must equal the GPU count");
                 }

@@ -15,7 +15,8 @@ public record RecipeVariant(Backend backend, int gpuCount, boolean enabled, List
         env = Map.copyOf(env);
     }
 
-    public Optional<EngineArg> arg(String... names) {
+    /** The first argument that sets one of these flags (any spelling). */
+    public Optional<EngineArg> arg(List<String> names) {
         for (EngineArg a : args) {
             for (String n : names) {
                 if (EngineFlags.sameFlag(a.flag(), n)) {

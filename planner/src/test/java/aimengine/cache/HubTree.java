@@ -1,6 +1,7 @@
 package aimengine.cache;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -14,43 +15,43 @@ import java.time.Instant;
 
 /**
  * Builds hub cache trees as huggingface_hub writes them: blobs/HASH with content, snapshots/COMMIT/NAME as
- * relative links ../../blobs/HASH, refs/BRANCH holding a commit.
+ * relative links ../../blobs/HASH, refs/BRANCH holding a commit. The cli tests use it through the planner's test-jar.
  */
-final class HubTree {
+public final class HubTree {
     final Path root;
 
-    HubTree(Path root) {
+    public HubTree(Path root) {
         this.root = root;
     }
 
-    Model model(String id) {
+    public Model model(String id) {
         return new Model(root.resolve("models--" + id.replace("/", "--")));
     }
 
-    static final class Model {
-        final Path folder;
+    public static final class Model {
+        public final Path folder;
 
         Model(Path folder) {
             this.folder = folder;
         }
 
         /** A blob of the given size (bytes of 'x'). */
-        Model blob(String hash, int size) {
+        public Model blob(String hash, int size) {
             return write(folder.resolve("blobs").resolve(hash), "x".repeat(size));
         }
 
-        Model blobText(String hash, String content) {
+        public Model blobText(String hash, String content) {
             return write(folder.resolve("blobs").resolve(hash), content);
         }
 
         /** snapshots/COMMIT/NAME -> ../../blobs/HASH (one more ../ per folder in NAME). */
-        Model link(String commit, String name, String hash) {
+        public Model link(String commit, String name, String hash) {
             Path link = folder.resolve("snapshots").resolve(commit).resolve(name);
             String up = "../".repeat(name.split("/").length + 1);
             return linkTo(link, Path.of(up + "blobs/" + hash));
         }
 
-        Model linkTo(Path link, Path target) {
+        public Model linkTo(Path link, Path target) {
             try {
                 Files.createDirectories(link.getParent());
                 Files.createSymbolicLink(link, target);
@@ -60,16 +61,28 @@ final class HubTree {
             return this;
         }
 
+        /** A sparse blob of the given size: passes for a checkpoint's weights without the disk space. */
+        public Model sparseBlob(String hash, long size) {
+            Path blob = folder.resolve("blobs").resolve(hash);
+            try (RandomAccessFile f = new RandomAccessFile(
+                    Files.createDirectories(blob.getParent()).resolve(hash).toFile(), "rw")) {
+                f.setLength(size);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
         /** A blob and its link in one go. */
-        Model file(String commit, String name, String hash, int size) {
+        public Model file(String commit, String name, String hash, int size) {
             return blob(hash, size).link(commit, name, hash);
         }
 
-        Model ref(String name, String commit) {
+        public Model ref(String name, String commit) {
             return write(folder.resolve("refs").resolve(name), commit);
         }
 
-        Model write(Path file, String content) {
+        public Model write(Path file, String content) {
             try {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, content);
@@ -80,7 +93,7 @@ final class HubTree {
         }
 
         /** Sets modification and access times of everything in the folder, links themselves included, pipes not. */
-        Model times(Instant modified, Instant accessed) {
+        public Model times(Instant modified, Instant accessed) {
             setTimes(folder, modified, accessed);
             return this;
         }

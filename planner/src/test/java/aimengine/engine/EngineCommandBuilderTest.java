@@ -64,6 +64,14 @@ class EngineCommandBuilderTest {
     }
 
     @Test
+    void sglangSwitchesAreBareUnlessItsCatalogHasAnOnOffPair() {
+        // SGLang v0.5.18 has a few --x/--no-x pairs among its bare switches; the catalog says which.
+        List<String> argv = argv(Backend.SGLANG, 1, 0, arg("--lora-strict-loading", "false", true),
+                arg("--enable-metrics", "true", true), arg("--enable-mfu-metrics", "false", true));
+        assertEquals(List.of("--no-lora-strict-loading", "--enable-metrics"), argv.subList(11, argv.size()));
+    }
+
+    @Test
     void anImposedContextReplacesTheRecipes() {
         List<String> argv = argv(Backend.VLLM, 1, 16384, arg("--max-model-len", "131072", false));
         assertEquals(List.of("--max-model-len", "16384"), argv.subList(9, 11));

@@ -3,6 +3,7 @@ package aimengine.engine;
 import aimengine.generate.EngineCommand;
 import aimengine.generate.EngineCommandBuilder;
 import aimengine.generate.EngineOverrides;
+import aimengine.generate.OverrideMerger;
 import aimengine.hardware.Precision;
 import aimengine.io.InputException;
 import aimengine.io.InputProblem;
@@ -23,6 +24,7 @@ class EngineOverridesTest {
     private final FlagCatalogs catalogs = FlagCatalogs.builtin();
     private final FlagValidator validator = new FlagValidator(catalogs);
     private final FlagCatalog vllm = catalogs.newest(Backend.VLLM);
+    private final OverrideMerger merger = new OverrideMerger(validator, vllm);
     private final RecipeVariant variant = new RecipeVariant(Backend.VLLM, 2, true, List.of(
             new EngineArg("--max-model-len", "32768", false, 10),
             new EngineArg("--enforce-eager", null, false, 11),
@@ -38,7 +40,7 @@ class EngineOverridesTest {
     void overridesReplaceTheRecipeFlagInPlaceAndAppendNewOnes() {
         EngineOverrides o = EngineOverrides.parse(List.of("max_model_len=8192", "--served-model-name=m"), null);
         assertEquals(List.of("--max_model_len=8192", "--enforce-eager=null", "--gpu-memory-utilization=0.9",
-                "--served-model-name=m"), flags(o.applyTo(recipe, variant, validator, vllm).variant()));
+                "--served-model-name=m"), flags(merger.merge(recipe, variant, o).variant()));
     }
 
     @Test
@@ -46,16 +48,16 @@ class EngineOverridesTest {
         EngineOverrides o = EngineOverrides.parse(List.of("--gpu-memory-utilization=0.8"),
                 "{\"gpu-memory-utilization\": 0.95, \"max-num-seqs\": 64, \"enforce-eager\": false}");
         assertEquals(List.of("--max-model-len=32768", "--enforce-eager=false", "--gpu-memory-utilization=0.8",
-                "--max-num-seqs=64"), flags(o.applyTo(recipe, variant, validator, vllm).variant()));
+                "--max-num-seqs=64"), flags(merger.merge(recipe, variant, o).variant()));
     }
 
     @Test
     void aNegationReplacesItsSwitchAndTheBuilderDropsFalseSwitches() {
         EngineOverrides o = EngineOverrides.parse(List.of("no-enforce-eager"), null);
-        RecipeVariant merged = o.applyTo(recipe, variant, validator, vllm).variant();
+        RecipeVariant merged = merger.merge(recipe, variant, o).variant();
         assertEquals(List.of("--max-model-len=32768", "--no-enforce-eager=null", "--gpu-memory-utilization=0.9"), flags(merged));
         EngineOverrides off = EngineOverrides.parse(List.of("enforce-eager=false"), null);
-        EngineCommand cmd = new EngineCommandBuilder(catalogs::newest).build(recipe, off.applyTo(recipe, variant, validator, vllm).variant(),
+        EngineCommand cmd = new EngineCommandBuilder(catalogs::newest).build(recipe, merger.merge(recipe, variant, off).variant(),
                 new aimengine.hardware.Hardware("mi300x", "amd", "MI300X", List.of(0x74a1), "gfx942", 196592, 1,
                         List.of(Precision.BF16), "xgmi", Map.of(), "t"),
                 new EngineCommandBuilder.Target("org/m", 0, 8000, "0.0.0.0"));
@@ -65,7 +67,7 @@ class EngineOverridesTest {
     @Test
     void systemFlagsAreRefusedWithTheOptionToUseInstead() {
         EngineOverrides o = EngineOverrides.parse(List.of("port=9000", "-tp=4", "host=::"), "{\"model\": \"x\"}");
-        InputException e = assertThrows(InputException.class, () -> o.applyTo(recipe, variant, validator, vllm));
+        InputException e = assertThrows(InputException.class, () -> merger.merge(recipe, variant, o));
         assertEquals(List.of(
                 "AIM_ENGINE_ARGS model: --model is set by aim-engine and cannot be overridden; give the model as aim-engine's MODEL argument",
                 "--engine-arg port=9000: --port is set by aim-engine and cannot be overridden; use aim-engine's --port",
@@ -79,7 +81,7 @@ class EngineOverridesTest {
         RecipeVariant old = new RecipeVariant(Backend.VLLM, 1, true,
                 List.of(new EngineArg("--swap-space", "4", false, 14)), Map.of(), 8);
         EngineOverrides o = EngineOverrides.parse(List.of("dtype=fp8"), null);
-        InputException e = assertThrows(InputException.class, () -> o.applyTo(recipe, old, validator, vllm));
+        InputException e = assertThrows(InputException.class, () -> merger.merge(recipe, old, o));
         assertEquals(2, e.problems().size());
         assertEquals("recipes/r.yaml:14: '--swap-space' was removed after vllm v0.16.0 (vllm v0.19.0 refuses it);"
                         + " remove it or pin that engine version",
@@ -89,8 +91,7 @@ class EngineOverridesTest {
 
     @Test
     void deprecatedFlagsPassWithAWarning() {
-        EngineOverrides.Merged m = EngineOverrides.parse(List.of("calculate-kv-scales"), null)
-                .applyTo(recipe, variant, validator, vllm);
+        OverrideMerger.Merged m = merger.merge(recipe, variant, EngineOverrides.parse(List.of("calculate-kv-scales"), null));
         assertEquals(1, m.warnings().size());
         assertTrue(m.warnings().get(0).startsWith("--engine-arg calculate-kv-scales: '--calculate-kv-scales' is deprecated"),
                 m.warnings().get(0));
@@ -102,7 +103,7 @@ class EngineOverridesTest {
         RecipeVariant bad = new RecipeVariant(Backend.VLLM, 1, true,
                 List.of(new EngineArg("--dtype", "fp8", false, 14)), Map.of(), 8);
         EngineOverrides o = EngineOverrides.parse(List.of("dtype=bfloat16"), null);
-        assertEquals(List.of("--dtype=bfloat16"), flags(o.applyTo(recipe, bad, validator, vllm).variant()));
+        assertEquals(List.of("--dtype=bfloat16"), flags(merger.merge(recipe, bad, o).variant()));
     }
 
     @Test
@@ -111,8 +112,8 @@ class EngineOverridesTest {
                 "{\"compilation-config\": {\"level\": 3}, \"trust-remote-code\": null, \"max-num-seqs\": 8}");
         assertEquals(List.of("--compilation-config={\"level\":3}", "--trust-remote-code=null", "--max-num-seqs=8"),
                 o.all().stream().map(a -> a.flag() + "=" + a.value()).toList());
-        assertTrue(o.sets("--max_num_seqs"));
-        assertFalse(o.sets("--max-model-len"));
+        assertTrue(o.sets(List.of("--max_num_seqs")));
+        assertFalse(o.sets(List.of("--max-model-len")));
     }
 
     @Test

@@ -50,9 +50,9 @@ class FlagValidatorTest {
             "vllm   | --gpu-memory-utilization | high       | '--gpu-memory-utilization' takes a number, found 'high'",
             "vllm   | --max-model-len        | lots         | '--max-model-len' takes a whole number such as 32768 or 32k, found 'lots'",
             "vllm   | --compilation-config   | '{\"level\":' | '--compilation-config' takes valid JSON",
-            "sglang | --gpu-memory-utilization | 0.9        | '--gpu-memory-utilization' is a vLLM flag; SGLang does not accept it (SGLang uses '--mem-fraction-static')",
-            "sglang | --max-model-len        | 32768        | '--max-model-len' is a vLLM flag; SGLang does not accept it (SGLang uses '--context-length')",
-            "vllm   | --mem-fraction-static  | 0.85         | '--mem-fraction-static' is an SGLang flag; vLLM does not accept it (vLLM uses '--gpu-memory-utilization')",
+            "sglang | --gpu-memory-utilization | 0.9        | '--gpu-memory-utilization' is vLLM's flag; SGLang does not accept it (SGLang uses '--mem-fraction-static')",
+            "sglang | --max-model-len        | 32768        | '--max-model-len' is vLLM's flag; SGLang does not accept it (SGLang uses '--context-length')",
+            "vllm   | --mem-fraction-static  | 0.85         | '--mem-fraction-static' is SGLang's flag; vLLM does not accept it (vLLM uses '--gpu-memory-utilization')",
             "vllm   | --max-modle-len        | 1024         | unknown flag '--max-modle-len' for vllm v0.19.0 (did you mean '--max-model-len'?)",
             "vllm   | --frobnicate           | NULL         | unknown flag '--frobnicate' for vllm v0.19.0",
     })

@@ -5,7 +5,10 @@ import aimengine.data.DataOptions;
 import aimengine.hardware.HardwareCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,8 +24,8 @@ import java.util.stream.Stream;
  * into place, sysfs and /dev entries rebuilt from captured listings, and tools on a private PATH that print captured
  * output.
  */
-final class ProbeFixtures {
-    static final String KFD_NODES = "sys/class/kfd/kfd/topology/nodes";
+public final class ProbeFixtures {
+    public static final String KFD_NODES = "sys/class/kfd/kfd/topology/nodes";
     private static final Pattern PCI_LINE = Pattern.compile(
             "/sys/bus/pci/devices/(\\S+) class=(0x[0-9a-f]+) vendor=(0x[0-9a-f]+) device=(0x[0-9a-f]+) "
                     + "subsys=(0x[0-9a-f]+) numa=(-?\\d+) driver=(\\S+)");
@@ -31,10 +34,19 @@ final class ProbeFixtures {
     private ProbeFixtures() {
     }
 
-    static Path fixture(String relative) {
+    /** A fixture file or folder; read from the planner's test-jar when the cli tests use it, hence the jar case. */
+    public static Path fixture(String relative) {
         try {
-            return Path.of(ProbeFixtures.class.getClassLoader().getResource("fixtures").toURI()).resolve(relative);
-        } catch (URISyntaxException e) {
+            URI uri = ProbeFixtures.class.getClassLoader().getResource("fixtures/README.md").toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException opened) {
+                    // another test opened the test-jar already
+                }
+            }
+            return Path.of(uri).getParent().resolve(relative);
+        } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -44,13 +56,13 @@ final class ProbeFixtures {
     }
 
     /** A root whose KFD topology is the fixture folder of nodes. */
-    static Path kfd(Path root, String fixtureNodes) {
+    public static Path kfd(Path root, String fixtureNodes) {
         copyTree(fixture(fixtureNodes), root.resolve(KFD_NODES));
         return root;
     }
 
     /** /dev/kfd and /dev/dri/renderD{first..first+count-1} as plain files: tests run where device nodes cannot be made. */
-    static void amdDeviceNodes(Path root, int first, int count) {
+    public static void amdDeviceNodes(Path root, int first, int count) {
         write(root.resolve("dev/kfd"), "");
         for (int i = first; i < first + count; i++) {
             write(root.resolve("dev/dri/renderD" + i), "");

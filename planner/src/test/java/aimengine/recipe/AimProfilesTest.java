@@ -18,7 +18,7 @@ class AimProfilesTest {
 
     @Test
     void everyProfileLoads() {
-        Path profiles = SharedData.aimProfiles();
+        Path profiles = TestData.AIM_PROFILES;
         RecipeCatalog.Loaded loaded = RecipeCatalog.read(List.of(profiles), HARDWARE);
         assertEquals(List.of(), loaded.problems());
         assertEquals(170, loaded.files());
@@ -28,7 +28,7 @@ class AimProfilesTest {
     /** Every profile lint flags, with the reason: the profiles are AMD's, so these are facts to know, not to fix. */
     @Test
     void lintFindingsOnProfiles() {
-        Path profiles = SharedData.aimProfiles();
+        Path profiles = TestData.AIM_PROFILES;
         RecipeCatalog.Loaded loaded = RecipeCatalog.read(List.of(profiles), HARDWARE);
         List<LintFinding> findings = new RecipeLinter(FlagCatalogs.builtin()).lint(loaded);
         String text = findings.stream()

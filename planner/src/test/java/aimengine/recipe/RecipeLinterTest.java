@@ -30,7 +30,7 @@ class RecipeLinterTest {
                 variant(Backend.SGLANG, false, new EngineArg("--max-model-len", "8192", false, 6)));
         List<LintFinding> findings = new RecipeLinter(CATALOGS).lint(r);
         assertEquals(1, findings.size());
-        assertEquals(new LintFinding(Severity.ERROR, "r.yaml", 6, "r", "'--max-model-len' is a vLLM flag; SGLang does"
+        assertEquals(new LintFinding(Severity.ERROR, "r.yaml", 6, "r", "'--max-model-len' is vLLM's flag; SGLang does"
                 + " not accept it (SGLang uses '--context-length')"), findings.get(0));
     }
 

@@ -157,7 +157,7 @@ class ShippedRecipesTest {
                             && !spec.get().choices().contains(a.value())) {
                         problems.add(where + "'" + a.value() + "' is not one of " + spec.get().choices());
                     }
-                    if (EngineCommandBuilder.isSystemFlag(v.backend(), a.flag())) {
+                    if (v.backend().profile().isSystemFlag(a.flag())) {
                         problems.add(where + "set by aim-engine itself");
                     }
                 }

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 public final class AimEngineCommand implements Runnable {
     /** Every subcommand, in the order the usage lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, PlanCommand.class,
-            ConfigCommand.class, RecipesCommand.class, ModelsCommand.class, DetectCommand.class, CacheCommand.class,
+            ConfigCommand.class, DeployCommand.class, RecipesCommand.class, ModelsCommand.class, DetectCommand.class, CacheCommand.class,
             RunCommand.class, LaunchCommand.class, StatusCommand.class, LogsCommand.class, StopCommand.class);
 
     private final CliContext context;

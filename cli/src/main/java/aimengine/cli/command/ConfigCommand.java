@@ -36,13 +36,13 @@ public final class ConfigCommand extends BaseCommand {
             ObjectNode n = json.createObjectNode();
             n.put("recipe", s.candidate().recipeId());
             n.put("recipeFile", s.recipe().source());
-            n.putPOJO("command", s.command().argv());
-            n.putPOJO("env", s.command().env());
+            n.putPOJO("command", s.command().shown().argv());
+            n.putPOJO("env", s.command().shown().env());
             out().println(json.writeValueAsString(n));
         } else {
             out().println("# recipe " + s.candidate().recipeId() + " from " + s.recipe().source());
-            s.command().env().forEach((k, v) -> out().println(k + "=" + Shell.quote(v)));
-            out().println(Shell.join(s.command().argv()));
+            s.command().shown().env().forEach((k, v) -> out().println(k + "=" + Shell.quote(v)));
+            out().println(Shell.join(s.command().shown().argv()));
         }
         out().flush();
         return ExitCodes.OK;

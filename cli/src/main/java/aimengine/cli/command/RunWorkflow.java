@@ -201,7 +201,7 @@ final class RunWorkflow {
         if (port < 1 || port > 65535) {
             throw new InputException("--port", 0, port + " is not a port number (1-65535)");
         }
-        int timeout = run.timeout != null ? run.timeout : defaultTimeout();
+        int timeout = run.timeout != null ? run.timeout : defaultTimeout(context);
         if (timeout < 1) {
             throw new InputException("--timeout", 0, timeout + ": must be at least 1 second");
         }
@@ -219,7 +219,8 @@ final class RunWorkflow {
                 logFile, context.env(), context.workingDirectory(), run.offline);
     }
 
-    private int defaultTimeout() {
+    /** DEFAULT_TIMEOUT, else 600 seconds: how long run waits for a healthy engine (deploy's startup floor too). */
+    static int defaultTimeout(CliContext context) {
         String t = context.env("DEFAULT_TIMEOUT", "600");
         try {
             return Integer.parseInt(t.trim());
@@ -257,7 +258,7 @@ final class RunWorkflow {
         RunState state = new RunState(self.pid(), RunStateFile.startOf(self), engine.current().pid(),
                 engine.current().processGroup(), settings.port(), settings.bind(), settings.base().toString(), plan.model,
                 s.candidate().recipeId(), s.candidate().backend(), started.toString(), engine.restarts(), phase.key(),
-                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).argv());
+                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).shown().argv());
         try {
             new RunStateFile(stateDir).write(state);
         } catch (IOException e) {
@@ -341,7 +342,7 @@ final class RunWorkflow {
     }
 
     private void printDryRun(LaunchGraph graph, StepReport report) throws IOException {
-        EngineCommand command = results.find(LaunchKeys.COMMAND).orElse(null);
+        EngineCommand command = results.find(LaunchKeys.COMMAND).map(EngineCommand::shown).orElse(null);
         if (output.json()) {
             ObjectNode n = JSON.createObjectNode();
             n.put("model", plan.model);

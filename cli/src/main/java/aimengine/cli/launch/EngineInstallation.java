@@ -2,6 +2,7 @@ package aimengine.cli.launch;
 
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
+import aimengine.engine.EngineProfile;
 import aimengine.engine.InstalledEngineFlags;
 import aimengine.generate.EngineCommand;
 import aimengine.io.Executables;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds the programs a launch needs on the engine's PATH, failing with exit 4 and what is missing: the vllm program,
@@ -26,16 +28,15 @@ public final class EngineInstallation {
 
     /** @return the engine's program, resolved */
     public Path program(EngineCommand command) {
+        EngineProfile engine = command.backend().profile();
         String name = command.argv().get(0);
+        Optional<String> module = engine.pythonModule();
         Path program = Executables.find(name, env.get("PATH")).orElseThrow(() -> new ExitException(ExitCodes.ENGINE_MISSING,
-                name.equals("vllm") ? "vLLM is not installed: no 'vllm' program on PATH; run aim-engine in a vLLM container or pip install vllm"
-                        : "no '" + name + "' on PATH; the engine needs it"));
-        if (command.argv().size() > 2 && command.argv().get(1).equals("-m")) {
-            String module = command.argv().get(2).split("\\.")[0];
-            String check = "import importlib.util,sys;sys.exit(0 if importlib.util.find_spec('" + module + "') else 3)";
+                module.isEmpty() ? engine.missingHint() : "no '" + name + "' on PATH; " + engine.displayName() + " needs it"));
+        if (module.isPresent()) {
+            String check = "import importlib.util,sys;sys.exit(0 if importlib.util.find_spec('" + module.get() + "') else 3)";
             if (runner.run(List.of(program.toString(), "-c", check), Duration.ofSeconds(30)).isEmpty()) {
-                throw new ExitException(ExitCodes.ENGINE_MISSING, "SGLang is not installed: " + program
-                        + " cannot import the '" + module + "' module; run aim-engine in an SGLang container or use --backend vllm");
+                throw new ExitException(ExitCodes.ENGINE_MISSING, engine.missingHint() + " (asked " + program + ")");
             }
         }
         return program;

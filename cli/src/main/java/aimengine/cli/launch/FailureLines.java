@@ -1,11 +1,13 @@
 package aimengine.cli.launch;
 
+import aimengine.engine.Backend;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Engine log lines that name why a start failed, or say the engine is ready, as vLLM and SGLang print them
- * (the project's engine notes list them). Earlier entries are more specific: a run that prints several keeps the first listed.
+ * Engine log lines that name why a start failed, as vLLM and SGLang print them (the project's engine notes list
+ * them), or say the engine is ready (each engine profile's ready line). Earlier entries are more specific: a run
+ * that prints several keeps the first listed.
  */
 public final class FailureLines {
 
@@ -24,9 +26,6 @@ public final class FailureLines {
             new Known("invalid choice", "the engine refused a flag value"),
             new Known("Engine core initialization failed", "the engine core failed to start (see the engine lines before it)"));
 
-    private static final List<String> READY = List.of("Application startup complete.",
-            "The server is fired up and ready to roll!");
-
     private FailureLines() {
     }
 
@@ -41,6 +40,6 @@ public final class FailureLines {
 
     /** The engine's own "ready" line: the port is open, so a health check now is worth doing at once. */
     public static boolean isReady(String line) {
-        return READY.stream().anyMatch(line::contains);
+        return java.util.Arrays.stream(Backend.values()).anyMatch(b -> line.contains(b.profile().serving().readyLine()));
     }
 }

@@ -1,13 +1,14 @@
 package aimengine.cli.launch;
 
 import aimengine.engine.Backend;
-import aimengine.engine.EngineFlags;
+import aimengine.engine.EngineSetting;
 import aimengine.engine.FlagCatalog;
 import aimengine.engine.FlagValidator;
 import aimengine.generate.EngineCommand;
 import aimengine.generate.EngineCommandBuilder;
 import aimengine.generate.EngineEnvironment;
 import aimengine.generate.EngineOverrides;
+import aimengine.generate.OverrideMerger;
 import aimengine.hardware.Hardware;
 import aimengine.io.InputException;
 import aimengine.io.InputProblem;
@@ -64,10 +65,10 @@ public final class GenerateStep implements Step {
         SelectedPlan s = plan.selected();
         Backend backend = s.variant().backend();
         FlagCatalog catalog = catalogs.apply(backend);
-        EngineOverrides.Merged merged = overrides.applyTo(s.recipe(), s.variant(), validator, catalog);
+        OverrideMerger.Merged merged = new OverrideMerger(validator, catalog).merge(s.recipe(), s.variant(), overrides);
         merged.warnings().forEach(w -> log.warn(name(), w, null));
         // A context the user sets explicitly wins over the shorter one the plan chose to make the model fit.
-        boolean userContext = overrides.sets(EngineFlags.contextLength(backend));
+        boolean userContext = overrides.sets(backend.profile().names(EngineSetting.CONTEXT_LENGTH));
         int imposed = s.shortened() && !userContext ? s.maxModelLen() : 0;
         Hardware hw = hardware.apply(s.candidate().hardware());
         EngineCommand command = new EngineCommandBuilder(b -> catalog).build(s.recipe(), merged.variant(), hw,
@@ -81,7 +82,7 @@ public final class GenerateStep implements Step {
                     .map(m -> new InputProblem("engine environment (recipe " + s.recipe().source() + ")", 0, m)).toList());
         }
         results.put(LaunchKeys.COMMAND, command);
-        log.debug(name(), "engine command generated", Map.of("argv", command.argv(), "catalog", catalog.label()));
+        log.debug(name(), "engine command generated", Map.of("argv", command.shown().argv(), "catalog", catalog.label()));
         return command.argv().size() + " arguments, " + command.env().size() + " environment variables, flags checked"
                 + " against " + catalog.label() + (overrides.all().isEmpty() ? "" : ", " + overrides.all().size()
                 + " override(s)");

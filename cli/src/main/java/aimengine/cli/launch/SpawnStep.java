@@ -72,9 +72,8 @@ public final class SpawnStep implements Step {
         });
         Map<String, String> env = new LinkedHashMap<>(settings.env());
         env.putAll(command.env());
-        // Python buffers a piped stdout; unbuffered, the engine's lines (and failure lines) arrive as it prints them.
-        env.putIfAbsent("PYTHONUNBUFFERED", "1");
-        String engineName = command.argv().get(0).equals("vllm") ? "vllm" : "sglang";
+        command.backend().profile().launchEnv().forEach(env::putIfAbsent);
+        String engineName = command.backend().key();
         EngineSpawner spawner = new EngineSpawner(setsid, program, command.argv(), env, settings.workingDirectory(),
                 settings.logFile(), engineName, log, wakeup, clock);
         RunningEngine engine = new RunningEngine(spawner, listener);

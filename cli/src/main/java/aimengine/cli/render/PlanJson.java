@@ -89,9 +89,9 @@ public final class PlanJson {
         n.put("precision", s.candidate().precision());
         n.put("checkpoint", s.checkpoint());
         ArrayNode argv = n.putArray("command");
-        s.command().argv().forEach(argv::add);
+        s.command().shown().argv().forEach(argv::add);
         ObjectNode env = n.putObject("env");
-        s.command().env().forEach(env::put);
+        s.command().shown().env().forEach(env::put);
         ObjectNode memory = memory(s.memory(), s.maxModelLen());
         memory.put("shortenedContext", s.shortened());
         n.set("memory", memory);

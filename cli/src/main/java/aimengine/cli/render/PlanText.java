@@ -66,13 +66,13 @@ public final class PlanText {
                 .append(" (one sequence needs ")
                 .append(Units.gib(m.kvNeededGiBPerGpu() * s.maxModelLen() / Math.max(1, m.maxModelLen())))
                 .append(" of KV cache per GPU)\n");
-        sb.append("  command      ").append(Shell.join(s.command().argv())).append('\n');
+        sb.append("  command      ").append(Shell.join(s.command().shown().argv())).append('\n');
         sb.append("  environment  ");
-        if (s.command().env().isEmpty()) {
+        if (s.command().shown().env().isEmpty()) {
             sb.append("(none)\n");
         } else {
             boolean first = true;
-            for (Map.Entry<String, String> e : s.command().env().entrySet()) {
+            for (Map.Entry<String, String> e : s.command().shown().env().entrySet()) {
                 sb.append(first ? "" : "               ").append(e.getKey()).append('=').append(e.getValue()).append('\n');
                 first = false;
             }

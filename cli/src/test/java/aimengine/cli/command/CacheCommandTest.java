@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aimengine.cache.CacheRoot;
 import aimengine.cache.ModelLock;
+import aimengine.cache.HubTree;
 import aimengine.cli.CliRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,12 +30,12 @@ class CacheCommandTest {
     @TempDir
     Path tmp;
     Path hub;
-    CacheTreeFixture tree;
+    HubTree tree;
 
     @BeforeEach
     void setUp() throws IOException {
         hub = Files.createDirectories(tmp.resolve("hub"));
-        tree = new CacheTreeFixture(hub);
+        tree = new HubTree(hub);
     }
 
     private CliRunner.Result run(String... args) {
@@ -47,15 +48,15 @@ class CacheCommandTest {
 
     /** Two models, one of them with two revisions sharing a blob, one incomplete; fixed times. */
     private void twoModels() throws IOException {
-        tree.file("Qwen/Qwen3-0.6B", REV_A, "config.json", "c", 700)
-                .file("Qwen/Qwen3-0.6B", REV_A, "model.safetensors", "w1", 1_500_000)
-                .link("Qwen/Qwen3-0.6B", REV_B, "config.json", "c")
-                .file("Qwen/Qwen3-0.6B", REV_B, "model.safetensors", "w2", 1_600_000)
-                .ref("Qwen/Qwen3-0.6B", "main", REV_B)
-                .times("Qwen/Qwen3-0.6B", MODIFIED, ACCESSED);
-        tree.file("org/broken", REV_A, "config.json", "c", 300)
-                .link("org/broken", REV_A, "model.safetensors", "never-downloaded")
-                .times("org/broken", MODIFIED, MODIFIED);
+        tree.model("Qwen/Qwen3-0.6B").file(REV_A, "config.json", "c", 700)
+                .file(REV_A, "model.safetensors", "w1", 1_500_000)
+                .link(REV_B, "config.json", "c")
+                .file(REV_B, "model.safetensors", "w2", 1_600_000)
+                .ref("main", REV_B)
+                .times(MODIFIED, ACCESSED);
+        tree.model("org/broken").file(REV_A, "config.json", "c", 300)
+                .link(REV_A, "model.safetensors", "never-downloaded")
+                .times(MODIFIED, MODIFIED);
     }
 
     private String scrubbed(String output) {
@@ -121,8 +122,8 @@ class CacheCommandTest {
     @Test
     void cleanWithoutYesOnlySaysWhatItWouldDelete() throws IOException {
         Instant old = Instant.now().minus(Duration.ofDays(90));
-        tree.file("org/old", REV_A, "model.safetensors", "w", 2048).times("org/old", old, old);
-        tree.file("org/new", REV_A, "model.safetensors", "w", 100);
+        tree.model("org/old").file(REV_A, "model.safetensors", "w", 2048).times(old, old);
+        tree.model("org/new").file(REV_A, "model.safetensors", "w", 100);
 
         CliRunner.Result r = run("cache", "clean");
         assertEquals(0, r.exit(), r.err());
@@ -133,14 +134,14 @@ class CacheCommandTest {
                 Nothing deleted yet: run again with --yes to delete.
                 """.formatted(aimengine.cli.render.CacheRootText.minutes(old));
         assertEquals(expected, scrubbed(r.out()));
-        assertTrue(Files.exists(tree.folder("org/old").resolve("blobs/w")));
+        assertTrue(Files.exists(tree.model("org/old").folder.resolve("blobs/w")));
     }
 
     @Test
     void cleanWithYesDeletesAndReportsTheBytesFreed() throws IOException {
         Instant old = Instant.now().minus(Duration.ofDays(90));
-        tree.file("org/old", REV_A, "model.safetensors", "w", 2048).times("org/old", old, old);
-        tree.file("org/new", REV_A, "model.safetensors", "w", 100);
+        tree.model("org/old").file(REV_A, "model.safetensors", "w", 2048).times(old, old);
+        tree.model("org/new").file(REV_A, "model.safetensors", "w", 100);
 
         CliRunner.Result r = run("cache", "clean", "--older-than", "60d", "--yes", "-o", "json");
         assertEquals(0, r.exit(), r.err());
@@ -148,13 +149,13 @@ class CacheCommandTest {
         assertEquals(2048, json.get("bytesFreed").asLong());
         assertEquals("org/old", json.get("deleted").get(0).get("id").asText());
         assertFalse(json.get("dryRun").asBoolean());
-        assertFalse(Files.exists(tree.folder("org/old")));
-        assertTrue(Files.exists(tree.folder("org/new")));
+        assertFalse(Files.exists(tree.model("org/old").folder));
+        assertTrue(Files.exists(tree.model("org/new").folder));
     }
 
     @Test
     void cleanSkipsAModelARunHoldsAndSaysSo() throws IOException {
-        tree.file("org/served", REV_A, "model.safetensors", "w", 10);
+        tree.model("org/served").file(REV_A, "model.safetensors", "w", 10);
         try (ModelLock lock = ModelLock.acquire(new CacheRoot(hub, "test"), "org/served")) {
             CliRunner.Result r = run("cache", "clean", "--model", "org/served", "--yes");
             assertEquals(0, r.exit(), r.err());
@@ -164,12 +165,12 @@ class CacheCommandTest {
                       org/served: in use by a running aim-engine run
                     """, scrubbed(r.out()));
         }
-        assertTrue(Files.exists(tree.folder("org/served").resolve("blobs/w")));
+        assertTrue(Files.exists(tree.model("org/served").folder.resolve("blobs/w")));
     }
 
     @Test
     void badInputIsExitTwoWithOneLine() throws IOException {
-        tree.file("Qwen/Qwen3-0.6B", REV_A, "model.safetensors", "w", 10);
+        tree.model("Qwen/Qwen3-0.6B").file(REV_A, "model.safetensors", "w", 10);
         assertBadInput(run("cache", "clean", "--older-than", "a month"),
                 "error: --older-than: 'a month' is not a duration; write a whole number and a unit: 30d (days),"
                         + " 12h (hours) or 90m (minutes)\n");

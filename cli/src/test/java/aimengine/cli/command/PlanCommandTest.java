@@ -72,7 +72,7 @@ class PlanCommandTest {
 
     @Test
     void modelFactsFromAnExtraCatalogFolderLetAGeneralRecipeServeTheModel(@TempDir Path models) throws Exception {
-        String[] args = {"plan", "example/Tiny-1B", "--host", host("mi300x-1"), "--recipes", "../../shared/aim-build/profiles/general"};
+        String[] args = {"plan", "example/Tiny-1B", "--host", host("mi300x-1"), "--recipes", "../testdata/aim-build/profiles/general"};
         assertEquals(3, plan(args).exit());
         Files.writeString(models.resolve("tiny.yaml"), "id: example/Tiny-1B\nsource: test\nconfig: {model_type: llama, "
                 + "hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16, num_attention_heads: 32, "

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aimengine.cli.CliRunner;
+import aimengine.probe.ProbeFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Without --host, plan detects the GPUs under --root (here a copy of a real 8 x MI210 KFD topology). */
 class PlanDetectionTest {
-    private static final Path MI210_TREE = Path.of("../planner/src/test/resources/fixtures/amd/kfd-topology-8xMI210-xgmi-pcie");
-
     @TempDir
     Path dir;
 
@@ -27,21 +25,8 @@ class PlanDetectionTest {
 
     @Test
     void plansForTheDetectedGpus() throws IOException {
-        Path root = dir.resolve("root");
-        Path nodes = root.resolve("sys/class/kfd/kfd/topology/nodes");
-        Path from = MI210_TREE.resolve("nodes");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path to = nodes.resolve(from.relativize(f).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(f, to);
-            }
-        }
-        Files.createDirectories(root.resolve("dev/dri"));
-        Files.writeString(root.resolve("dev/kfd"), "");
-        for (int i = 128; i < 136; i++) {
-            Files.writeString(root.resolve("dev/dri/renderD" + i), "");
-        }
+        Path root = ProbeFixtures.kfd(dir.resolve("root"), "amd/kfd-topology-8xMI210-xgmi-pcie/nodes");
+        ProbeFixtures.amdDeviceNodes(root, 128, 8);
         CliRunner.Result r = cli().run("plan", "meta-llama/Llama-3.1-8B-Instruct", "--root", root.toString(), "-o", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode plan = new ObjectMapper().readTree(r.out());

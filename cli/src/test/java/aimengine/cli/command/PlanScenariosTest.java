@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * `plan --explain` text and the JSON contract, with the exit code. Paths in arguments are relative to the project root.
  */
 class PlanScenariosTest {
-    private static final String AIM = "../shared/aim-build/profiles";
+    private static final String AIM = "testdata/aim-build/profiles";
     private static final String ODD = "cli/src/test/resources/scenarios/recipes";
 
     @TempDir

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cache.HubTree;
 import aimengine.cli.launch.ProcessGroup;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
@@ -96,18 +97,13 @@ class RunCommandTest {
     @Test
     void offlineStartsACachedModelAndTellsTheEngineNotToDownload() throws Exception {
         Path cache = dir.resolve("cache");
-        Path folder = cache.resolve("models--meta-llama--Llama-3.1-8B-Instruct");
-        Path blob = Files.createDirectories(folder.resolve("blobs")).resolve("0123abcd");
-        // Big enough to pass for the weights: a sparse file of the expected size (8.03e9 x 2 bytes).
-        try (var f = new java.io.RandomAccessFile(blob.toFile(), "rw")) {
-            f.setLength(16_060_522_496L);
+        String config;
+        try (var in = getClass().getClassLoader().getResourceAsStream("configs/Llama-3.1-8B.config.json")) {
+            config = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        Path snapshot = Files.createDirectories(folder.resolve("snapshots/rev1"));
-        Files.createSymbolicLink(snapshot.resolve("model.safetensors"), Path.of("../../blobs/0123abcd"));
-        Files.writeString(snapshot.resolve("config.json"), Files.readString(
-                Path.of("../planner/src/test/resources/configs/Llama-3.1-8B.config.json")));
-        Files.createDirectories(folder.resolve("refs"));
-        Files.writeString(folder.resolve("refs/main"), "rev1");
+        // Big enough to pass for the weights: a sparse blob of the expected size (8.03e9 x 2 bytes).
+        new HubTree(cache).model(MODEL).sparseBlob("0123abcd", 16_060_522_496L).link("rev1", "model.safetensors", "0123abcd")
+                .blobText("c0nf", config).link("rev1", "config.json", "c0nf").ref("main", "rev1");
         env.put("CACHE_DIR", cache.toString());
         CliRun r = run("run", MODEL, "--host", HOST, "--precision", "bf16", "--offline", "--dry-run", "-o", "json");
         assertEquals(0, r.code(), r.err());

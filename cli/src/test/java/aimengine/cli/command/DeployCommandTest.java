@@ -1,0 +1,194 @@
+package aimengine.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aimengine.cli.CliRunner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.approvaltests.Approvals;
+import org.approvaltests.core.Options;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * `deploy` for three plans (8 x MI300X, 1 x MI300X, 1 x H200) and every target: the approved manifests, each document
+ * valid against the real schemas; and bad input, which writes nothing. Paths are relative to the project root.
+ */
+class DeployCommandTest {
+    /** No H200 recipe ships yet (general recipes come separately): a test recipe gives the NVIDIA plan. */
+    private static final String H200_RECIPES = "cli/src/test/resources/deploy/recipes";
+
+    @TempDir
+    static Path home;
+
+    private static ManifestSchemas schemas;
+
+    @BeforeAll
+    static void loadSchemas() {
+        schemas = new ManifestSchemas();
+    }
+
+    static Stream<Arguments> deployments() {
+        List<Arguments> all = new ArrayList<>();
+        for (String target : List.of("kubernetes", "kserve", "compose")) {
+            all.add(d("qwen3-32b-mi300x-8-" + target, "Qwen/Qwen3-32B", "mi300x-8", "--target", target));
+            all.add(d("qwen3-32b-mi300x-1-" + target, "Qwen/Qwen3-32B", "mi300x-1", "--target", target));
+            all.add(d("llama-8b-h200-1-" + target, "meta-llama/Llama-3.1-8B-Instruct", "h200-1", "--target", target,
+                    "--recipes", H200_RECIPES));
+        }
+        all.add(d("kubernetes-options", "Qwen/Qwen3-32B", "mi300x-1", "--target", "kubernetes", "--name", "qwen",
+                "--namespace", "llm", "--replicas", "2", "--cache-size", "200Gi", "--hf-token-secret", "hub-token",
+                "--gpu-group", "44,110", "--image", "registry.example/aim-engine:0.1.0", "--port", "9000",
+                "--grace", "60"));
+        all.add(d("kserve-existing-cache", "Qwen/Qwen3-32B", "mi300x-8", "--target", "kserve", "--cache-pvc",
+                "shared-models", "--replicas", "2"));
+        all.add(d("compose-existing-volume", "Qwen/Qwen3-32B", "mi300x-8", "--target", "compose", "--cache-pvc",
+                "models"));
+        return all.stream();
+    }
+
+    private static Arguments d(String name, String model, String host, String... extra) {
+        List<String> args = new ArrayList<>(List.of("deploy", model, "--host", "examples/hosts/" + host + ".yaml"));
+        args.addAll(List.of(extra));
+        return Arguments.of(name, args);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void manifests(String name, List<String> args) {
+        CliRunner.Result r = run(args);
+        assertEquals(0, r.exit(), r.err());
+        for (JsonNode doc : ManifestSchemas.documents(r.out())) {
+            assertEquals(List.of(), schemas.problems(doc), doc.path("kind").asText("compose") + " of " + name);
+        }
+        Approvals.verify("$ aim-engine " + String.join(" ", args) + "\n" + r.transcript(),
+                new Options().forFile().withAdditionalInformation(name));
+    }
+
+    @Test
+    void theAcceptanceCommandPinsTheRunAndRequestsThePlannedGpus() {
+        CliRunner.Result r = run(List.of("deploy", "Qwen/Qwen3-32B", "--host", "examples/hosts/mi300x-8.yaml",
+                "--target", "kubernetes"));
+        JsonNode deployment = ManifestSchemas.documents(r.out()).stream()
+                .filter(d -> d.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertEquals("8", container.at("/resources/limits/amd.com~1gpu").asText());
+        String args = container.path("args").toString();
+        assertTrue(args.startsWith("[\"aim-engine\",\"run\",\"Qwen/Qwen3-32B\",\"--recipe\",\"qwen3-32b-mi300x-bf16\","
+                + "\"--gpus\",\"8\",\"--precision\",\"bf16\",\"--backend\",\"vllm\",\"--strict\""), args);
+    }
+
+    @Test
+    void theValidatorsRefuseUnknownFieldsAndWrongTypes() {
+        JsonNode deployment = doc("kubernetes", "Deployment");
+        ((ObjectNode) deployment.at("/spec/template/spec/containers/0")).put("imagePullPolicyy", "Always");
+        assertFalse(schemas.problems(deployment).isEmpty());
+
+        JsonNode service = doc("kserve", "InferenceService");
+        ((ObjectNode) service.at("/spec/predictor")).put("minReplica", 1);
+        assertFalse(schemas.problems(service).isEmpty());
+
+        JsonNode runtime = doc("kserve", "ServingRuntime");
+        ((ObjectNode) runtime.at("/spec/containers/0")).put("args", "aim-engine run");
+        assertFalse(schemas.problems(runtime).isEmpty());
+
+        JsonNode compose = doc("compose", null);
+        ((ObjectNode) compose.at("/services/qwen3-32b")).put("stop_grace_periods", "45s");
+        assertFalse(schemas.problems(compose).isEmpty());
+    }
+
+    private JsonNode doc(String target, String kind) {
+        CliRunner.Result r = run(List.of("deploy", "Qwen/Qwen3-32B", "--host", "examples/hosts/mi300x-8.yaml",
+                "--target", target));
+        return ManifestSchemas.documents(r.out()).stream()
+                .filter(d -> kind == null || d.path("kind").asText().equals(kind)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anInfeasiblePlanWritesNothingAndExits3WithTheExplanation(@TempDir Path dir) {
+        Path out = dir.resolve("manifests");
+        CliRunner.Result r = run(List.of("deploy", "meta-llama/Llama-3.1-405B-Instruct", "--host",
+                "examples/hosts/mi300x-1.yaml", "--precision", "bf16", "--strict", "--target", "kubernetes",
+                "--output", out.toString()));
+        assertEquals(3, r.exit());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("infeasible"), r.err());
+        assertTrue(r.err().endsWith("error: no workable plan for meta-llama/Llama-3.1-405B-Instruct; nothing written\n"),
+                r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void badInputIsOneLineAndExit2() {
+        String[][] cases = {
+                {"--target", "helm"},
+                {"--target", "kubernetes", "--name", "My_Model"},
+                {"--target", "kubernetes", "--cache-size", "10GB"},
+                {"--target", "kubernetes", "--cache-pvc", "models", "--cache-size", "10Gi"},
+                {"--target", "kubernetes", "--replicas", "0"},
+                {"--target", "compose", "--replicas", "2"},
+                {"--target", "kserve", "--name", "a".repeat(54)},
+        };
+        List<String> lines = new ArrayList<>();
+        for (String[] c : cases) {
+            List<String> args = new ArrayList<>(List.of("deploy", "Qwen/Qwen3-32B", "--host",
+                    "examples/hosts/mi300x-8.yaml"));
+            args.addAll(List.of(c));
+            CliRunner.Result r = run(args);
+            assertEquals(2, r.exit(), r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().lines().count(), r.err());
+            lines.add(String.join(" ", c) + "\n  " + r.err());
+        }
+        Approvals.verify(String.join("", lines));
+    }
+
+    @Test
+    void aFolderGetsOneFilePerObjectAndIsReplacedWhole(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("qwen");
+        List<String> args = List.of("deploy", "Qwen/Qwen3-32B", "--host", "examples/hosts/mi300x-8.yaml",
+                "--target", "kubernetes", "--output", out.toString());
+        assertEquals(0, run(args).exit());
+        assertEquals(List.of("deployment.yaml", "persistentvolumeclaim.yaml", "service.yaml"), list(out));
+        Files.writeString(out.resolve("service.yaml"), "stale");
+        Files.writeString(out.resolve("notes.txt"), "mine");
+
+        assertEquals(0, run(args).exit());
+        assertEquals(List.of("deployment.yaml", "notes.txt", "persistentvolumeclaim.yaml", "service.yaml"), list(out));
+        assertTrue(Files.readString(out.resolve("service.yaml")).contains("kind: Service"));
+        assertEquals(List.of("qwen"), list(dir), "no staging folder left behind");
+        for (String file : List.of("deployment.yaml", "persistentvolumeclaim.yaml", "service.yaml")) {
+            for (JsonNode doc : ManifestSchemas.documents(Files.readString(out.resolve(file)))) {
+                assertEquals(List.of(), schemas.problems(doc), file);
+            }
+        }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static CliRunner.Result run(List<String> args) {
+        String[] a = args.toArray(new String[0]);
+        for (int i = 1; i < a.length; i++) {
+            if (a[i - 1].equals("--host") || a[i - 1].equals("--recipes")) {
+                a[i] = "../" + a[i];
+            }
+        }
+        return new CliRunner(home).run(a);
+    }
+}

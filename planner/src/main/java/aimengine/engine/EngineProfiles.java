@@ -1,0 +1,76 @@
+package aimengine.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine profiles, one per engine. Sources: the engines' argument parsers as captured in the flag catalogs
+ * (planner/src/main/resources/aim/engines) and their documented start-up and health behaviour (SOURCES.md there).
+ */
+final class EngineProfiles {
+    private EngineProfiles() {
+    }
+
+    /** The last line of each parser dump: option strings, nargs, choices, action class and type of every action. */
+    private static final String DUMP = "print(json.dumps([dict(o=a.option_strings,n=a.nargs,"
+            + "c=[str(x) for x in a.choices] if a.choices else None,k=type(a).__name__,"
+            + "t=getattr(a.type,'__name__',None)) for a in p._actions]))";
+
+    /** Engines are Python: unbuffered, their lines (and failure lines) arrive as they print them. */
+    private static final Map<String, String> PYTHON_ENV = Map.of("PYTHONUNBUFFERED", "1");
+
+    /** Tokens the Hugging Face libraries inside both engines read. */
+    private static final List<String> HUB_TOKENS = List.of("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN");
+
+    /**
+     * vLLM: {@code vllm serve MODEL}, the model positional; /health answers once loaded,
+     * /metrics always; ready line "Application startup complete.".
+     */
+    static final EngineProfile VLLM = new EngineProfile(Backend.VLLM, "vLLM", List.of("vllm", "serve"), null,
+            Map.of(EngineSetting.MODEL, List.of("--model"),
+                    EngineSetting.TENSOR_PARALLEL, List.of("--tensor-parallel-size", "-tp"),
+                    EngineSetting.PORT, List.of("--port"),
+                    EngineSetting.HOST, List.of("--host"),
+                    EngineSetting.CONTEXT_LENGTH, List.of("--max-model-len"),
+                    EngineSetting.MEMORY_FRACTION, List.of("--gpu-memory-utilization"),
+                    EngineSetting.KV_CACHE_DTYPE, List.of("--kv-cache-dtype"),
+                    EngineSetting.SERVED_MODEL_NAME, List.of("--served-model-name")),
+            0.9,
+            new EngineProfile.Serving("/health", "/v1/models", "/metrics", null, "Application startup complete."),
+            PYTHON_ENV,
+            "import json\n"
+                    + "try:\n from vllm.utils.argparse_utils import FlexibleArgumentParser as P\n"
+                    + "except ImportError:\n from vllm.utils import FlexibleArgumentParser as P\n"
+                    + "from vllm.entrypoints.openai.cli_args import make_arg_parser as m\n"
+                    + "p=m(P())\n" + DUMP + "\n",
+            "vLLM is not installed: no 'vllm' program on PATH; run aim-engine in a vLLM container or pip install vllm",
+            List.of("--api-key", "--hf-token"),
+            java.util.stream.Stream.concat(HUB_TOKENS.stream(), java.util.stream.Stream.of("VLLM_API_KEY")).toList());
+
+    /**
+     * SGLang: {@code python3 -m sglang.launch_server --model-path MODEL}; /health is 503
+     * until warmed up, /metrics only with --enable-metrics; ready line "The server is fired up and ready to roll!".
+     * Its static memory fraction default depends on the model; 0.85 is its usual value.
+     */
+    static final EngineProfile SGLANG = new EngineProfile(Backend.SGLANG, "SGLang",
+            List.of("python3", "-m", "sglang.launch_server"), "--model-path",
+            Map.of(EngineSetting.MODEL, List.of("--model-path", "--model"),
+                    EngineSetting.TENSOR_PARALLEL, List.of("--tp-size", "--tensor-parallel-size"),
+                    EngineSetting.PORT, List.of("--port"),
+                    EngineSetting.HOST, List.of("--host"),
+                    EngineSetting.CONTEXT_LENGTH, List.of("--context-length"),
+                    EngineSetting.MEMORY_FRACTION, List.of("--mem-fraction-static"),
+                    EngineSetting.KV_CACHE_DTYPE, List.of("--kv-cache-dtype"),
+                    EngineSetting.SERVED_MODEL_NAME, List.of("--served-model-name")),
+            0.85,
+            new EngineProfile.Serving("/health", "/v1/models", "/metrics", "--enable-metrics",
+                    "The server is fired up and ready to roll!"),
+            PYTHON_ENV,
+            "import argparse,json\n"
+                    + "from sglang.srt.server_args import ServerArgs\n"
+                    + "p=argparse.ArgumentParser()\nServerArgs.add_cli_args(p)\n" + DUMP + "\n",
+            "SGLang is not installed: python3 cannot import the 'sglang' module; run aim-engine in an SGLang container"
+                    + " or use --backend vllm",
+            List.of("--api-key", "--admin-api-key"),
+            HUB_TOKENS);
+}
