@@ -90,10 +90,11 @@ public final class PlanText {
 
     private static void candidates(StringBuilder sb, Plan plan) {
         List<CandidateOutcome> all = plan.candidates();
-        group(sb, "Runnable", all, c -> c.status() != CandidateOutcome.Status.REJECTED && !c.shorterContext());
+        group(sb, "Runnable", all, c -> c.status() != CandidateOutcome.Status.REJECTED && !c.shorterContext(), false);
         group(sb, "Runnable with a shorter context", all,
-                c -> c.status() != CandidateOutcome.Status.REJECTED && c.shorterContext());
-        group(sb, "Incompatible", all, c -> c.status() == CandidateOutcome.Status.REJECTED && !collapsed(c));
+                c -> c.status() != CandidateOutcome.Status.REJECTED && c.shorterContext(), false);
+        boolean anyCollapsed = all.stream().anyMatch(PlanText::collapsed);
+        group(sb, "Incompatible", all, c -> c.status() == CandidateOutcome.Status.REJECTED && !collapsed(c), anyCollapsed);
         collapsedCounts(sb, all);
         if (plan.otherModelCandidates() > 0) {
             sb.append("\n(").append(plan.otherModelCandidates())
@@ -124,7 +125,7 @@ public final class PlanText {
     }
 
     private static void group(StringBuilder sb, String title, List<CandidateOutcome> all,
-                              Predicate<CandidateOutcome> filter) {
+                              Predicate<CandidateOutcome> filter, boolean moreFollow) {
         TextTable table = new TextTable("RECIPE", "BACKEND", "GPUS", "PRECISION", "STATUS", "REASON");
         for (CandidateOutcome c : all) {
             if (filter.test(c)) {
@@ -133,7 +134,7 @@ public final class PlanText {
             }
         }
         sb.append('\n').append(title).append(":\n");
-        sb.append(table.isEmpty() ? "  (none)\n" : table.render("  "));
+        sb.append(table.isEmpty() ? moreFollow ? "" : "  (none)\n" : table.render("  "));
     }
 
     private static String reason(CandidateOutcome c) {
