@@ -105,6 +105,29 @@ public final class DataLoader {
         return RuleBases.inBackground(drl, builtinDrl, cacheRoot);
     }
 
+    /**
+     * Entries of the user's --recipes, --rules and --models folders that were left out (dangling or looping links,
+     * folders named like data files), one warning each: a file the user meant to add and that silently did nothing
+     * would be worse than a word about it.
+     */
+    public List<InputProblem> skippedEntries() {
+        List<InputProblem> skipped = new ArrayList<>();
+        List<Path> yamlFolders = new ArrayList<>(options.recipeDirs());
+        yamlFolders.addAll(options.modelDirs());
+        options.rulesDirs().forEach(dir -> yamlFolders.add(dir.resolve("hardware")));
+        for (Path dir : yamlFolders) {
+            if (Files.isDirectory(dir)) {
+                skipped.addAll(DataFolders.list(dir, ".yaml", ".yml").skipped());
+            }
+        }
+        for (Path dir : options.rulesDirs()) {
+            if (Files.isDirectory(dir)) {
+                skipped.addAll(DataFolders.list(dir, ".drl").skipped());
+            }
+        }
+        return List.copyOf(skipped);
+    }
+
     /** True when only the built-in rules are in use, so the precompiled rule base applies. */
     public boolean builtinRulesOnly() {
         return options.builtinRules() && options.rulesDirs().isEmpty();

@@ -9,9 +9,15 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The data folders (rules, recipes, models) that ship inside the jar as built-in defaults, and the listing of
@@ -46,18 +52,71 @@ public final class DataFolders {
 
     /** Files below root whose names end with one of the suffixes, recursively, hidden folders skipped, sorted. */
     public static List<Path> find(Path root, String... suffixes) {
+        return list(root, suffixes).files();
+    }
+
+    /**
+     * The data files below a folder, and the entries that look like data but cannot be read as such: links that lead
+     * nowhere, links that loop back to a folder above them, folders named like data files. Links to folders are
+     * followed (a site keeps its rules where it likes), each folder once.
+     *
+     * @param files   regular files (or links to them) whose names end with one of the suffixes, sorted
+     * @param skipped one warning per entry left out, with the reason
+     */
+    public record Listing(List<Path> files, List<InputProblem> skipped) {
+    }
+
+    public static Listing list(Path root, String... suffixes) {
         if (Files.isRegularFile(root)) {
-            return List.of(root);
+            return new Listing(List.of(root), List.of());
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(root, p))
-                    .filter(p -> endsWithAny(p.getFileName().toString(), suffixes))
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        List<InputProblem> skipped = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (!dir.equals(root) && isHidden(root, dir)) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            if (!dir.equals(root) && endsWithAny(dir.getFileName().toString(), suffixes)) {
+                                skipped.add(new InputProblem(displayName(dir), 0, "is a folder, not a data file: "
+                                        + "skipped (its contents are read as any folder's)"));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (isHidden(root, file) || !endsWithAny(file.getFileName().toString(), suffixes)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (attrs.isRegularFile()) {
+                                files.add(file);
+                            } else if (attrs.isSymbolicLink()) {
+                                skipped.add(new InputProblem(displayName(file), 0, "is a link to nothing: skipped"));
+                            } else {
+                                skipped.add(new InputProblem(displayName(file), 0, "is not a regular file: skipped"));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            if (!isHidden(root, file)) {
+                                skipped.add(new InputProblem(displayName(file), 0, e instanceof FileSystemLoopException
+                                        ? "is a link to a folder above it (a loop): skipped"
+                                        : "cannot be read: skipped (" + e.getMessage() + ")"));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        files.sort(null);
+        return new Listing(List.copyOf(files), List.copyOf(skipped));
     }
 
     private static boolean isHidden(Path root, Path p) {

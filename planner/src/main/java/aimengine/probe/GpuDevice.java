@@ -41,4 +41,24 @@ public record GpuDevice(int index, String vendor, String product, int pciDeviceI
         return new GpuDevice(index, vendor, product, pciDeviceId, busAddress, llvmTarget, vramMiB, newPartition,
                 newPackageId, uuid);
     }
+
+    /**
+     * How a device is named in messages with what the probe knew: "amd 0x740c gfx90a at 0000:29:00.0"; parts the probe
+     * did not read are left out rather than printed as 0x0000 or null, and a device known by nothing else is named by
+     * its index ("amd GPU 3, no device id, target or bus address read").
+     */
+    public String label() {
+        StringBuilder s = new StringBuilder(vendor);
+        if (pciDeviceId != 0) {
+            s.append(String.format(" 0x%04x", pciDeviceId));
+        }
+        if (llvmTarget != null) {
+            s.append(' ').append(llvmTarget);
+        }
+        if (busAddress != null) {
+            s.append(" at ").append(busAddress);
+        }
+        return s.length() > vendor.length() ? s.toString()
+                : vendor + " GPU " + index + ", no device id, target or bus address read";
+    }
 }

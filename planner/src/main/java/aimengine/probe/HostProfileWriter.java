@@ -42,8 +42,8 @@ public final class HostProfileWriter {
         }
         doc.put("gpus", gpus);
         StringBuilder out = new StringBuilder("# Host profile: the GPUs of this machine. Plan with it: aim-engine plan --host FILE\n");
-        view.devices().stream().filter(d -> d.product() == null).forEach(d -> out.append(String.format(
-                "# left out, not in the hardware catalog: %s 0x%04x at %s%n", d.vendor(), d.pciDeviceId(), d.busAddress())));
+        view.devices().stream().filter(d -> d.product() == null).forEach(d -> out.append(
+                "# left out, not in the hardware catalog: ").append(d.label()).append('\n'));
         try {
             return out.append(yaml.writeValueAsString(doc)).toString();
         } catch (JsonProcessingException e) {

@@ -20,7 +20,7 @@ public final class MissingGpus {
                     + "; use --host FILE to plan for a machine described in a host profile");
         }
         String unknown = view.devices().stream()
-                .map(d -> String.format("%s 0x%04x at %s", d.vendor(), d.pciDeviceId(), d.busAddress()))
+                .map(GpuDevice::label)
                 .distinct().limit(4).collect(Collectors.joining(", "));
         return Optional.of("found " + view.devices().size() + " GPU" + (view.devices().size() == 1 ? "" : "s")
                 + " but none is in the hardware catalog (" + unknown + "); add the product to rules/hardware/*.yaml "

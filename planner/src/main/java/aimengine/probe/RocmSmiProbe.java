@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Asks the older `rocm-smi` when amd-smi is not there. The device id is read from "Device ID" (ROCm 6) or "GPU ID"
- * (ROCm 5), never from "Card model", which is the subsystem id on ROCm 5; "GFX Version" is not read because it writes
- * the stepping in decimal (gfx9010 for gfx90a), so the target comes from the catalog.
+ * (ROCm 5); without either, from ROCm 6's "Card Model", which is the device id when a separate "Subsystem ID" is
+ * printed beside it (ROCm 5's lowercase "Card model" is the subsystem id and is never read). "GFX Version" writes the
+ * stepping in decimal (gfx9010 for gfx90a) and is converted, so a GPU is identified from --showproductname alone.
  */
 public final class RocmSmiProbe implements GpuProbe<HostReading> {
     private final ToolRunner runner;
@@ -55,15 +56,26 @@ public final class RocmSmiProbe implements GpuProbe<HostReading> {
         List<ProbedGpu> gpus = new ArrayList<>();
         for (Map.Entry<Integer, JsonNode> card : cards) {
             JsonNode c = card.getValue();
-            int deviceId = ToolJson.hexId(c.has("Device ID") ? c.get("Device ID") : c.path("GPU ID"));
+            int deviceId = deviceId(c);
             String vram = ToolJson.text(c.path("VRAM Total Memory (B)"));
             long vramMiB = vram != null && vram.matches("\\d{1,19}") ? Long.parseLong(vram) / (1024 * 1024) : 0;
             String unique = ToolJson.text(c.path("Unique ID"));
             GpuDevice device = new GpuDevice(gpus.size(), "amd", null, deviceId,
-                    BusAddress.normalize(ToolJson.text(c.path("PCI Bus"))), null, vramMiB, null, null,
+                    BusAddress.normalize(ToolJson.text(c.path("PCI Bus"))),
+                    LlvmTargets.fromRocmSmi(ToolJson.text(c.path("GFX Version"))), vramMiB, null, null,
                     unique == null ? null : "GPU-" + unique.replaceFirst("^0x", ""));
             gpus.add(ProbedGpu.of(device));
         }
         return new HostReading("rocm-smi --json", gpus);
+    }
+
+    private static int deviceId(JsonNode card) {
+        if (card.has("Device ID")) {
+            return ToolJson.hexId(card.get("Device ID"));
+        }
+        if (card.has("GPU ID")) {
+            return ToolJson.hexId(card.get("GPU ID"));
+        }
+        return card.has("Subsystem ID") ? ToolJson.hexId(card.path("Card Model")) : 0;
     }
 }

@@ -17,7 +17,7 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** Parameters in billions: "405.9B". */
+    /** Parameters in billions: "405.9B" (the fit rules name a MoE model's total and active parameters). */
     public static String billions(long parameters) {
         return String.format(Locale.ROOT, "%.1fB", parameters / 1e9);
     }

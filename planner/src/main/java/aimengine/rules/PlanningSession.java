@@ -15,16 +15,28 @@ import java.util.Map;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import aimengine.io.InputException;
 
 /**
  * One planning run: inserts the facts, fires the rules and collects what the rules concluded, in the order they
  * concluded it (an insertion listener keeps the order, so the explanation is deterministic).
+ *
+ * <p>Custom rules can loop or fail, so the session runs within a {@link RuleBudget} on a thread of its own: a rule
+ * that fires past the cap, a session still running at the deadline, or a rule whose condition or consequence throws
+ * ends planning with an {@link aimengine.io.InputException} naming the rule's file, line and name. A consequence
+ * stuck in a loop of its own cannot be stopped from outside; its (daemon) thread is left behind and the command ends.
  */
 public final class PlanningSession {
     private final RuleBase ruleBase;
+    private final RuleBudget budget;
 
     public PlanningSession(RuleBase ruleBase) {
+        this(ruleBase, RuleBudget.DEFAULT);
+    }
+
+    public PlanningSession(RuleBase ruleBase, RuleBudget budget) {
         this.ruleBase = ruleBase;
+        this.budget = budget;
     }
 
     /** What the rules concluded. */
@@ -36,15 +48,61 @@ public final class PlanningSession {
     public Outcome run(Collection<?> facts) {
         KieSession session = ruleBase.kieBase().newKieSession();
         Collector collector = new Collector();
-        try {
-            session.addEventListener(collector);
-            facts.forEach(session::insert);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
+        FiringWatch watch = new FiringWatch(session, budget.maxFirings(facts.size()));
+        session.addEventListener(collector);
+        session.addEventListener(watch);
+        session.addEventListener(watch.updates());
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(() -> {
+            try {
+                facts.forEach(session::insert);
+                session.fireAllRules();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "aim-engine planning");
+        thread.setDaemon(true);
+        thread.start();
+        if (!finished(thread, budget.deadline())) {
+            session.halt();
+            thread.interrupt();
+            throw overTime(watch);
+        }
+        session.dispose();
+        if (failure[0] != null) {
+            throw RuleFailures.explain(failure[0], watch.firing(), ruleBase.index());
+        }
+        if (watch.exceeded()) {
+            String rule = watch.culprit();
+            throw new InputException(List.of(ruleBase.index().problem(rule, "rule \"" + rule + "\" keeps the rules "
+                    + "firing: planning stopped after " + watch.cap() + " rule firings (a rule that modifies or updates "
+                    + "a fact it matches fires again and again: add a condition it changes, or no-loop)")));
         }
         return new Outcome(collector.inScope, List.copyOf(collector.decisions), collector.rejections, collector.hints, collector.fits,
                 collector.selection, collector.usable);
+    }
+
+    private InputException overTime(FiringWatch watch) {
+        long seconds = budget.deadline().toSeconds();
+        String running = watch.firing();
+        if (running != null) {
+            return new InputException(List.of(ruleBase.index().problem(running, "rule \"" + running
+                    + "\" was still running after " + seconds + " s: planning stopped (a loop in the rule's consequence?)")));
+        }
+        String rule = watch.culprit();
+        return new InputException(List.of(ruleBase.index().problem(rule, "rule \"" + rule + "\" keeps the rules "
+                + "firing: planning stopped after " + seconds + " s (a rule that modifies or updates a fact it matches "
+                + "fires again and again: add a condition it changes, or no-loop)")));
+    }
+
+    private static boolean finished(Thread thread, java.time.Duration deadline) {
+        try {
+            thread.join(deadline.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while planning", e);
+        }
+        return !thread.isAlive();
     }
 
     private static final class Collector extends DefaultRuleRuntimeEventListener {

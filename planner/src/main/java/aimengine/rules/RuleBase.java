@@ -12,13 +12,24 @@ import org.kie.api.KieBase;
  */
 public final class RuleBase {
     private final CompletableFuture<KieBase> kieBase;
+    private final DrlIndex index;
 
-    private RuleBase(CompletableFuture<KieBase> kieBase) {
+    private RuleBase(CompletableFuture<KieBase> kieBase, DrlIndex index) {
         this.kieBase = kieBase;
+        this.index = index;
     }
 
     public static RuleBase of(KieBase kieBase) {
-        return new RuleBase(CompletableFuture.completedFuture(kieBase));
+        return new RuleBase(CompletableFuture.completedFuture(kieBase), DrlIndex.EMPTY);
+    }
+
+    /** The same rule base, knowing which file and line each rule was written at (for reports at planning time). */
+    RuleBase writtenIn(List<DrlSource> sources) {
+        return new RuleBase(kieBase, DrlIndex.of(sources));
+    }
+
+    DrlIndex index() {
+        return index;
     }
 
     /**
@@ -30,7 +41,7 @@ public final class RuleBase {
             Thread thread = new Thread(task, "aim-engine rules");
             thread.setDaemon(true);
             thread.start();
-        }));
+        }), DrlIndex.EMPTY);
     }
 
     /**
@@ -38,7 +49,8 @@ public final class RuleBase {
      * {@link aimengine.io.InputException} with file, line and message.
      */
     public static RuleBase compile(List<DrlSource> sources) {
-        return RuleCompiler.load(new RuleCompiler().compile(sources), RuleBase.class.getClassLoader());
+        SiteRuleGuard.check(sources);
+        return RuleCompiler.load(new RuleCompiler().compile(sources), RuleBase.class.getClassLoader()).writtenIn(sources);
     }
 
     public KieBase kieBase() {

@@ -46,7 +46,7 @@ public final class RuleBases {
             // The first session loads and links the session machinery: done here, it overlaps the data loading too.
             kieBase.newKieSession().dispose();
             return kieBase;
-        });
+        }).writtenIn(drl);
     }
 
     /** The built-in rules as compiled at build time, when that model is on the class path. */
@@ -63,17 +63,18 @@ public final class RuleBases {
         if (builtinDrl) {
             Optional<RuleBase> builtin = builtin();
             if (builtin.isPresent()) {
-                return new Loaded(builtin.get(), Origin.BUILT_IN);
+                return new Loaded(builtin.get().writtenIn(sources), Origin.BUILT_IN);
             }
         }
+        SiteRuleGuard.check(sources);
         String key = cache.key(sources);
         Optional<RuleBase> cached = cache.read(key).flatMap(this::fromJarOrEmpty);
         if (cached.isPresent()) {
-            return new Loaded(cached.get(), Origin.CACHE);
+            return new Loaded(cached.get().writtenIn(sources), Origin.CACHE);
         }
         byte[] jar = new RuleCompiler().compile(sources);
         cache.write(key, jar);
-        return new Loaded(RuleCompiler.load(jar, classes), Origin.COMPILED);
+        return new Loaded(RuleCompiler.load(jar, classes).writtenIn(sources), Origin.COMPILED);
     }
 
     /** A damaged or unreadable cache entry counts as absent: it is compiled again and replaced. */

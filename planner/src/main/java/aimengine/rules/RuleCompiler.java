@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
@@ -25,6 +27,8 @@ final class RuleCompiler {
     private static final String GROUP = "aim.custom";
     private static final String ARTIFACT = "rules";
     private static final String NULL_PACKAGE = "Parser returned a null Package";
+    private static final Pattern CONSEQUENCE_LINE = Pattern.compile("\\(line (\\d+),\\s*col \\d+\\)");
+    private static final int MAX_MESSAGE = 300;
 
     /** The bytes of the compiled kjar. */
     byte[] compile(List<DrlSource> sources) {
@@ -35,7 +39,7 @@ final class RuleCompiler {
         } catch (RuntimeException e) {
             // Some constructs make the executable-model generator throw instead of reporting a message.
             throw new InputException(explain(ks, sources, List.of(new InputProblem(nameOf(null, sources), 0,
-                    "cannot be compiled to the Drools executable model: " + oneLine(String.valueOf(e.getMessage()))))));
+                    "cannot be compiled to the Drools executable model: " + shorten(oneLine(String.valueOf(e.getMessage())))))));
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
@@ -86,9 +90,20 @@ final class RuleCompiler {
     /** The compiler's messages as problems, leaving out its "null Package" echo of a file's syntax errors. */
     private static List<InputProblem> problems(List<Message> messages, List<DrlSource> sources) {
         List<InputProblem> problems = new ArrayList<>();
+        DrlIndex index = DrlIndex.of(sources);
         for (Message m : messages) {
-            problems.add(new InputProblem(nameOf(m.getPath(), sources), Math.max(m.getLine(), 0),
-                    oneLine(m.getText())));
+            String file = nameOf(m.getPath(), sources);
+            int line = Math.max(m.getLine(), 0);
+            String text = oneLine(m.getText());
+            Matcher inConsequence = CONSEQUENCE_LINE.matcher(text);
+            if (inConsequence.find()) {
+                // Java in a consequence is parsed on its own: its line counts from the rule's "then".
+                int thenLine = index.at(file, line).map(DrlIndex.Location::thenLine).orElse(0);
+                if (thenLine > 0) {
+                    line = thenLine + Integer.parseInt(inConsequence.group(1)) - 1;
+                }
+            }
+            problems.add(new InputProblem(file, line, shorten(text)));
         }
         return problems.stream()
                 .filter(p -> !(p.line() == 0 && p.message().equals(NULL_PACKAGE)
@@ -105,6 +120,23 @@ final class RuleCompiler {
             }
         }
         return sources.size() == 1 ? sources.get(0).name() : "rules";
+    }
+
+    /**
+     * The Java parser's message without its list of every token it expected and its stack trace (two kilobytes on
+     * one line): "Unable to parse consequence caused by: (line 2,col 7) Parse error. Found ";"".
+     */
+    static String shorten(String message) {
+        String s = message;
+        int trace = s.indexOf(" Problem stacktrace");
+        if (trace >= 0) {
+            s = s.substring(0, trace);
+        }
+        int expected = s.indexOf(", expected one of");
+        if (expected >= 0) {
+            s = s.substring(0, expected);
+        }
+        return s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) + "..." : s;
     }
 
     private static String oneLine(String s) {

@@ -169,8 +169,21 @@ class DetectionTest {
         assertNull(v.devices().get(0).product());
         assertEquals("sm_75", v.devices().get(0).llvmTarget());
         assertTrue(v.groups().isEmpty());
-        assertEquals(Optional.of("found 1 GPU but none is in the hardware catalog (nvidia 0x1eb8 at 0000:00:1e.0); "
+        assertEquals(Optional.of("found 1 GPU but none is in the hardware catalog (nvidia 0x1eb8 sm_75 at 0000:00:1e.0); "
                 + "add the product to rules/hardware/*.yaml or use --host FILE"), MissingGpus.problem(v));
+    }
+
+    /** A KFD node that gives only its target: the message names what is known, not "0x0000 at null". */
+    @Test
+    void anUnknownGpuIsNamedByWhatTheProbeRead() {
+        ProbeFixtures.write(root.resolve(ProbeFixtures.KFD_NODES).resolve("1/properties"),
+                "simd_count 192\ngfx_target_version 110000\n");
+        ProbeFixtures.amdDeviceNodes(root, 128, 1);
+        HostView v = detect(false);
+        assertEquals(Optional.of("found 1 GPU but none is in the hardware catalog (amd gfx1100 at 0000:00:00.0); add the product "
+                + "to rules/hardware/*.yaml or use --host FILE"), MissingGpus.problem(v));
+        GpuDevice nothingKnown = new GpuDevice(3, "amd", null, 0, null, null, 0, null, null, null);
+        assertEquals("amd GPU 3, no device id, target or bus address read", nothingKnown.label());
     }
 
     @Test

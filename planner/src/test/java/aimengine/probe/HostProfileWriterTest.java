@@ -94,7 +94,7 @@ class HostProfileWriterTest {
         HostView view = new HostView("probes", List.of(new GpuGroup("h100", "nvidia", "sm_90", 81559, 1, 1, 1)),
                 List.of(t4), List.of(), false);
         String text = new HostProfileWriter().text(view);
-        assertTrue(text.contains("# left out, not in the hardware catalog: nvidia 0x1eb8 at 0000:00:1e.0\n"), text);
+        assertTrue(text.contains("# left out, not in the hardware catalog: nvidia 0x1eb8 sm_75 at 0000:00:1e.0\n"), text);
     }
 
     @Test

@@ -35,17 +35,44 @@ class RocmSmiProbeTest {
     }
 
     @Test
-    void rocm6Mi250GcdReadsTheDeviceIdAndIgnoresTheDecimalGfxVersion() throws Exception {
+    void rocm6Mi250GcdReadsTheDeviceIdAndConvertsTheDecimalGfxVersion() throws Exception {
         ProbeFixtures.catTool(bin, "rocm-smi",
                 ProbeFixtures.fixture("amd/rocm-smi-a-json_1xMI250-GCD_rocm6-driver6.2.4_wandb-go-test.json"));
         HostReading r = run();
         assertEquals(1, r.gpus().size());
         GpuDevice d = r.gpus().get(0).device();
         assertEquals(0x740c, d.pciDeviceId());
-        assertNull(d.llvmTarget(), "'gfx9010' is not an LLVM name");
+        assertEquals("gfx90a", d.llvmTarget(), "'gfx9010' is 9, 0, 10");
         assertEquals("0000:29:00.0", d.busAddress());
         assertEquals("GPU-1f9de0957d137942", d.uuid());
         assertEquals(0, d.vramMiB(), "rocm-smi -a printed no VRAM total on that host");
+    }
+
+    @Test
+    void rocm6ProductNameAloneIdentifiesTheGpuByCardModelBesideSubsystemId() throws Exception {
+        ProbeFixtures.catTool(bin, "rocm-smi", ProbeFixtures.fixture("derived/rocm-smi-showproductname-json_1xMI250-GCD_rocm6.json"));
+        GpuDevice d = run().gpus().get(0).device();
+        assertEquals(0x740c, d.pciDeviceId(), "ROCm 6 'Card Model' is the device id when 'Subsystem ID' is separate");
+        assertEquals("gfx90a", d.llvmTarget());
+        assertEquals("mi250", new DeviceIdentifier(ProbeFixtures.catalog()).identify(List.of(d)).get(0).product());
+    }
+
+    @Test
+    void rocm5CardModelIsNeverTakenForTheDeviceId() throws Exception {
+        ProbeFixtures.tool(bin, "rocm-smi", "echo '{\"card0\": {\"Card series\": \"Arcturus GL-XL [Instinct MI100]\", "
+                + "\"Card model\": \"0x0c34\"}}'");
+        assertEquals(0, run().gpus().get(0).device().pciDeviceId());
+    }
+
+    @Test
+    void decimalGfxVersionsBecomeLlvmNames() {
+        assertEquals("gfx90a", LlvmTargets.fromRocmSmi("gfx9010"));
+        assertEquals("gfx942", LlvmTargets.fromRocmSmi("gfx942"));
+        assertEquals("gfx950", LlvmTargets.fromRocmSmi("gfx950"));
+        assertEquals("gfx908", LlvmTargets.fromRocmSmi("gfx908"));
+        assertEquals("gfx1100", LlvmTargets.fromRocmSmi("gfx1100"));
+        assertEquals("gfx90a", LlvmTargets.fromRocmSmi("gfx90a"));
+        assertNull(LlvmTargets.fromRocmSmi("N/A"));
     }
 
     @Test

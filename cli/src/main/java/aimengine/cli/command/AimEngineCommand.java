@@ -10,7 +10,8 @@ import picocli.CommandLine;
 /**
  * The root command: lists the subcommands; running it alone prints the usage. Subcommands are registered by
  * {@link #commandLine}: only the one being run when the first argument names it, since building every subcommand's
- * model costs a short-lived CLI noticeable start-up time; all of them otherwise (usage, help, a mistyped name).
+ * model costs a short-lived CLI noticeable start-up time; none for --version; all of them otherwise (usage, help, a
+ * mistyped name).
  */
 @Command(name = "aim-engine", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Plans and launches LLM inference servers (vLLM, SGLang) on AMD Instinct and other GPUs.")
@@ -41,9 +42,12 @@ public final class AimEngineCommand implements Runnable {
         Class<?> only = args.length == 0 ? null : SUBCOMMANDS.stream()
                 .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
                 .findFirst().orElse(null);
-        for (Class<?> sub : only != null ? List.of(only) : SUBCOMMANDS) {
+        // The version needs no subcommand at all: building their models would load what they use (Jackson, say).
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        for (Class<?> sub : versionOnly ? List.<Class<?>>of() : only != null ? List.of(only) : SUBCOMMANDS) {
             cli.addSubcommand(sub);
         }
+        cli.setDefaultValueProvider(new EnvironmentDefaults(context));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

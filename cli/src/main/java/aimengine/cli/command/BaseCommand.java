@@ -28,6 +28,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
+            warnAboutSkippedData(spec);
             return execute();
         } catch (InputException e) {
             for (InputProblem p : e.problems()) {
@@ -66,6 +67,16 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected boolean debug() {
         return debugMixin.debug || context().debug();
+    }
+
+    /** Data folders (--recipes, --rules, --models) sit in a mixin, possibly inside another (plan options). */
+    private void warnAboutSkippedData(CommandSpec command) {
+        for (CommandSpec mixin : command.mixins().values()) {
+            if (mixin.userObject() instanceof DataMixin data) {
+                data.skipped(context().workingDirectory()).forEach(p -> err().println("warning: " + p));
+            }
+            warnAboutSkippedData(mixin);
+        }
     }
 
     private void debugTrace(Exception e) {

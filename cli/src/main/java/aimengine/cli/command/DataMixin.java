@@ -1,6 +1,8 @@
 package aimengine.cli.command;
 
+import aimengine.data.DataLoader;
 import aimengine.data.DataOptions;
+import aimengine.io.InputProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,11 @@ public final class DataMixin {
     public DataOptions toOptions(Path workingDirectory) {
         return new DataOptions(recipeDirs(workingDirectory), !noBuiltinRecipes, resolve(workingDirectory, rules),
                 !noBuiltinRules, resolve(workingDirectory, models));
+    }
+
+    /** Entries of the given folders that are left out, one warning line each (see DataLoader.skippedEntries). */
+    public List<InputProblem> skipped(Path workingDirectory) {
+        return new DataLoader(toOptions(workingDirectory)).skippedEntries();
     }
 
     /** The --recipes folders, relative ones taken from {@code workingDirectory}. */

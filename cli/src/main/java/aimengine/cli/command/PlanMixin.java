@@ -17,7 +17,7 @@ public final class PlanMixin {
     @Option(names = "--host", paramLabel = "FILE", description = "Plan for the GPUs a host profile describes instead of detecting them.")
     public Path host;
 
-    @Option(names = "--gpus", paramLabel = "N", description = "GPU count to use; falls back 8 -> 4 -> 2 -> 1 when it cannot work.")
+    @Option(names = "--gpus", paramLabel = "N", description = "GPU count to use; when no candidate works at that count, the largest smaller count that works is used (never more than N; --strict: no fallback).")
     public Integer gpus;
 
     @Option(names = "--precision", paramLabel = "P", description = "Preferred precision: bf16, fp16, fp8, mxfp4, int8, int4.")

@@ -117,7 +117,10 @@ final class RunWorkflow {
             @Override
             public void finished(StepRecord r) {
                 boolean ok = r.status() == StepRecord.Status.OK;
-                log.event(ok || r.status() == StepRecord.Status.STOPPED ? EventLog.Level.INFO : EventLog.Level.WARN,
+                // A failure is said once, by the command's final error line (and shown in the step table); the steps
+                // it skipped are a consequence, not warnings. Both stay in the debug log.
+                boolean said = r.status() == StepRecord.Status.FAILED || r.status() == StepRecord.Status.SKIPPED;
+                log.event(said ? EventLog.Level.DEBUG : EventLog.Level.INFO,
                         r.step(), r.step() + (ok ? "" : " " + r.status().key()) + ": " + r.detail(),
                         Map.of("status", r.status().key(), "durationMs", r.duration().toMillis()));
             }
@@ -203,7 +206,9 @@ final class RunWorkflow {
         }
         int timeout = run.timeout != null ? run.timeout : defaultTimeout(context);
         if (timeout < 1) {
-            throw new InputException("--timeout", 0, timeout + ": must be at least 1 second");
+            // the value came from the variable when the flag was not given: name what the user set
+            throw run.timeout != null ? new InputException("--timeout", 0, timeout + ": must be at least 1 second")
+                    : new InputException("DEFAULT_TIMEOUT", 0, timeout + ": must be at least 1 second");
         }
         if (run.restarts < 0) {
             throw new InputException("--restarts", 0, run.restarts + ": must be 0 or more");
@@ -211,11 +216,8 @@ final class RunWorkflow {
         if (run.grace < 0) {
             throw new InputException("--grace", 0, run.grace + ": must be 0 or more seconds");
         }
-        if (run.bind.isBlank()) {
-            throw new InputException("--bind", 0, "give an address such as 0.0.0.0 or 127.0.0.1");
-        }
         Path logFile = run.logFile != null ? context.workingDirectory().resolve(run.logFile) : StateDir.defaultLogFile(stateDir);
-        return new LaunchSettings(run.bind, port, Duration.ofSeconds(timeout), run.restarts, Duration.ofSeconds(run.grace),
+        return new LaunchSettings(BindAddress.check(run.bind), port, Duration.ofSeconds(timeout), run.restarts, Duration.ofSeconds(run.grace),
                 logFile, context.env(), context.workingDirectory(), run.offline);
     }
 

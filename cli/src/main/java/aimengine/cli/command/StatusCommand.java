@@ -21,7 +21,6 @@ import picocli.CommandLine.Mixin;
         description = {"Show the active 'aim-engine run' of this container: its engine, model, endpoint and health.",
                 "Exit codes: 0 active and healthy, 1 not running, stale state file, or not healthy (yet)."})
 public final class StatusCommand extends BaseCommand {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Mixin
     OutputMixin output;
@@ -35,13 +34,15 @@ public final class StatusCommand extends BaseCommand {
                 ? new HealthCheck(Duration.ofSeconds(2)).check(URI.create(state.get().endpoint())) : Optional.empty();
         String status = state.isEmpty() ? "none" : live ? "active" : "stale";
         if (output.json()) {
-            ObjectNode n = JSON.createObjectNode();
+            // Made here, not in a static field: registering this command for the usage must not start Jackson.
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode n = json.createObjectNode();
             n.put("status", status);
             n.put("stateFile", file.path().toString());
             state.ifPresent(s -> n.putPOJO("run", s));
             n.put("healthy", models.isPresent());
             n.putPOJO("models", models.orElse(List.of()));
-            out().println(JSON.writeValueAsString(n));
+            out().println(json.writeValueAsString(n));
         } else if (state.isEmpty()) {
             out().println("not running: no aim-engine run is active (no state file at " + file.path() + ")");
         } else if (!live) {

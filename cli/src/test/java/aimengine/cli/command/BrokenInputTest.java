@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cli.CliRunner;
 import aimengine.data.DataLoader;
 import aimengine.data.DataOptions;
 import aimengine.hardware.HardwareCatalog;
@@ -69,7 +70,7 @@ class BrokenInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("recipes")
     void lintRefusesBrokenRecipe(Arguments args) {
-        CommandRun r = CommandRun.of("recipes", "lint", "--no-builtin-recipes", args.target().toString());
+        CliRunner.Result r = CliRunner.withTestHome().run("recipes", "lint", "--no-builtin-recipes", args.target().toString());
         Expectation e = args.expected();
         String output = r.all();
         assertEquals(2, r.exit(), output);

@@ -179,7 +179,7 @@ class DetectCommandTest {
         write(root.resolve("sys/class/kfd/kfd/topology/nodes/1/properties"), "simd_count 192\ngfx_target_version 110000\n"
                 + "device_id 29768\nlocation_id 768\ndomain 0\nlocal_mem_size 51522830336\ndrm_render_minor 128\n");
         assertEquals(ExitCodes.NO_PLAN, run(Map.of()), "the built-in catalog does not know it");
-        assertTrue(err.toString().contains("none is in the hardware catalog (amd 0x7448 at 0000:03:00.0)"), err.toString());
+        assertTrue(err.toString().contains("none is in the hardware catalog (amd 0x7448 gfx1100 at 0000:03:00.0)"), err.toString());
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         Path rules = Path.of("..", "examples", "custom-hardware", "rules").toAbsolutePath();

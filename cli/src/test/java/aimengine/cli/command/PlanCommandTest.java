@@ -51,6 +51,19 @@ class PlanCommandTest {
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
+    /** A site rule that loops ends planning with its file and name, exit 2; a dangling link beside it is a warning. */
+    @Test
+    void aLoopingSiteRuleIsStoppedAndNamed(@TempDir Path rules) throws Exception {
+        Files.writeString(rules.resolve("loop.drl"), "package aim.rules.site;\nimport aimengine.facts.PlanRequest;\n\n"
+                + "rule \"site/loop\"\nwhen\n    $r : PlanRequest()\nthen\n    modify($r) {}\nend\n");
+        Files.createSymbolicLink(rules.resolve("gone.drl"), rules.resolve("moved-away.drl"));
+        CliRunner.Result r = plan("plan", "Qwen/Qwen3-32B", "--host", host("mi300x-8"), "--rules", rules.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("warning: " + rules.resolve("gone.drl") + ": is a link to nothing: skipped", r.err().lines().findFirst().orElse(""));
+        assertTrue(r.err().contains("error: " + rules.resolve("loop.drl") + ":4: rule \"site/loop\" keeps the rules firing"), r.err());
+        assertEquals(2, r.err().lines().count(), r.err());
+    }
+
     @Test
     void infeasiblePlanIsExitThreeAndStillExplains() {
         CliRunner.Result r = plan("plan", "meta-llama/Llama-3.1-405B-Instruct", "--host", host("mi210-4"), "--explain");

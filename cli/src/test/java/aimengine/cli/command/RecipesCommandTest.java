@@ -3,6 +3,7 @@ package aimengine.cli.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cli.CliRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.approvaltests.Approvals;
@@ -12,23 +13,23 @@ import org.junit.jupiter.api.Test;
 class RecipesCommandTest {
     private static final String[] SMALL = {"--no-builtin-recipes", "--recipes", "src/test/resources/recipes-small"};
 
-    private static CommandRun run(String... args) {
+    private static CliRunner.Result run(String... args) {
         String[] all = new String[args.length + SMALL.length];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(SMALL, 0, all, args.length, SMALL.length);
-        return CommandRun.of(all);
+        return CliRunner.withTestHome().run(all);
     }
 
     @Test
     void listText() {
-        CommandRun r = run("recipes", "list");
+        CliRunner.Result r = run("recipes", "list");
         assertEquals(0, r.exit(), r.all());
         Approvals.verify(r.out());
     }
 
     @Test
     void listJson() {
-        CommandRun r = run("recipes", "list", "--output", "json");
+        CliRunner.Result r = run("recipes", "list", "--output", "json");
         assertEquals(0, r.exit(), r.all());
         Approvals.verify(r.out());
     }
@@ -45,42 +46,42 @@ class RecipesCommandTest {
 
     @Test
     void listRefusesUnknownHardware() {
-        CommandRun r = run("recipes", "list", "--hardware", "mi301x");
+        CliRunner.Result r = run("recipes", "list", "--hardware", "mi301x");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("unknown hardware 'mi301x'; known: "), r.err());
     }
 
     @Test
     void showSeedRecipeText() {
-        CommandRun r = run("recipes", "show", "qwen3-32b-mi300x-bf16");
+        CliRunner.Result r = run("recipes", "show", "qwen3-32b-mi300x-bf16");
         assertEquals(0, r.exit(), r.all());
         Approvals.verify(r.out());
     }
 
     @Test
     void showAimProfileJson() {
-        CommandRun r = run("recipes", "show", "openai/gpt-oss-20b/vllm-mi300x-mxfp4-tp1-throughput", "-o", "json");
+        CliRunner.Result r = run("recipes", "show", "openai/gpt-oss-20b/vllm-mi300x-mxfp4-tp1-throughput", "-o", "json");
         assertEquals(0, r.exit(), r.all());
         Approvals.verify(r.out());
     }
 
     @Test
     void showUnknownIdSuggestsTheClosest() {
-        CommandRun r = run("recipes", "show", "qwen3-32b-mi300x-bf61");
+        CliRunner.Result r = run("recipes", "show", "qwen3-32b-mi300x-bf61");
         assertEquals(2, r.exit());
         assertEquals("error: unknown recipe 'qwen3-32b-mi300x-bf61'; did you mean 'qwen3-32b-mi300x-bf16'?\n", r.err());
     }
 
     @Test
     void lintOfACleanFolderExitsZero() {
-        CommandRun r = CommandRun.of("recipes", "lint", "--no-builtin-recipes", "src/test/resources/recipes-small");
+        CliRunner.Result r = CliRunner.withTestHome().run("recipes", "lint", "--no-builtin-recipes", "src/test/resources/recipes-small");
         assertEquals(0, r.exit(), r.all());
         assertEquals("4 files, 4 recipes checked against vllm v0.19.0 and sglang v0.5.18: clean\n", r.out());
     }
 
     @Test
     void lintWarningsAloneExitZero() {
-        CommandRun r = CommandRun.of("recipes", "lint", "src/test/resources/lint/removed-flag.yaml");
+        CliRunner.Result r = CliRunner.withTestHome().run("recipes", "lint", "src/test/resources/lint/removed-flag.yaml");
         assertEquals(0, r.exit(), r.all());
         assertEquals("""
                 src/test/resources/lint/removed-flag.yaml:7: warning: '--swap-space' was removed after vllm v0.16.0 \
@@ -91,7 +92,7 @@ class RecipesCommandTest {
 
     @Test
     void lintAgainstAnOlderEngineVersion() {
-        CommandRun r = CommandRun.of("recipes", "lint", "--engine-version", "vllm=0.16.0",
+        CliRunner.Result r = CliRunner.withTestHome().run("recipes", "lint", "--engine-version", "vllm=0.16.0",
                 "src/test/resources/lint/removed-flag.yaml");
         assertEquals(0, r.exit(), r.all());
         assertEquals("1 file, 1 recipe checked against vllm v0.16.0 and sglang v0.5.18: clean\n", r.out());
@@ -99,7 +100,7 @@ class RecipesCommandTest {
 
     @Test
     void lintRefusesAVersionWithoutCatalog() {
-        CommandRun r = CommandRun.of("recipes", "lint", "--engine-version", "vllm=0.15.0",
+        CliRunner.Result r = CliRunner.withTestHome().run("recipes", "lint", "--engine-version", "vllm=0.15.0",
                 "src/test/resources/lint/removed-flag.yaml");
         assertEquals(2, r.exit());
         assertEquals("error: --engine-version vllm=0.15.0: no vllm flag catalog for 0.15.0; shipped: "
@@ -108,7 +109,7 @@ class RecipesCommandTest {
 
     @Test
     void lintJsonCountsFindings() throws Exception {
-        CommandRun r = CommandRun.of("recipes", "lint", "-o", "json", "src/test/resources/broken/recipes/switch-yes.yaml",
+        CliRunner.Result r = CliRunner.withTestHome().run("recipes", "lint", "-o", "json", "src/test/resources/broken/recipes/switch-yes.yaml",
                 "src/test/resources/lint/removed-flag.yaml");
         assertEquals(2, r.exit(), r.all());
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -121,7 +122,7 @@ class RecipesCommandTest {
 
     @Test
     void recipesAloneAsksForASubcommand() {
-        CommandRun r = CommandRun.of("recipes");
+        CliRunner.Result r = CliRunner.withTestHome().run("recipes");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("error: a subcommand is required: list, show or lint"), r.err());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cli.CliRunner;
 import aimengine.cache.HubTree;
 import aimengine.cli.launch.ProcessGroup;
 import aimengine.cli.launch.RunState;
@@ -57,8 +58,8 @@ class RunCommandTest {
         }
     }
 
-    private CliRun run(String... args) {
-        CliRun r = CliRun.of(env, dir.resolve("home"), args);
+    private CliRunner.Result run(String... args) {
+        CliRunner.Result r = new CliRunner(dir.resolve("home")).env(env).run(args);
         Matcher m = Pattern.compile("pid (\\d+) \\(process group (\\d+)\\)").matcher(r.out());
         while (m.find()) {
             engineGroups.add(Long.parseLong(m.group(2)));
@@ -71,26 +72,26 @@ class RunCommandTest {
         env.put("DEFAULT_PORT", "8100");
         env.put("DEFAULT_TIMEOUT", "900");
         env.put("AIM_ENGINE_ARGS", "{\"max-model-len\": 16384, \"enforce-eager\": true}");
-        CliRun r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0",
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "v0.19.0",
                 "--engine-arg", "max-num-seqs=64", "--engine-arg", "enforce-eager=false", "--engine-arg",
                 "served-model-name=llama 8b");
-        assertEquals(0, r.code(), r.err());
-        Approvals.verify(CliRun.scrubTimes(r.out()));
+        assertEquals(0, r.exit(), r.err());
+        Approvals.verify(CliRunner.scrubTimes(r.out()));
     }
 
     @Test
     void aDryRunInJson() {
-        CliRun r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "0.19.0", "--port", "9000",
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-version", "0.19.0", "--port", "9000",
                 "--bind", "127.0.0.1", "-o", "json");
-        assertEquals(0, r.code(), r.err());
-        Approvals.verify(CliRun.scrubTimes(r.out()));
+        assertEquals(0, r.exit(), r.err());
+        Approvals.verify(CliRunner.scrubTimes(r.out()));
     }
 
     @Test
     void offlineRefusesAModelThatIsNotCached() {
         env.put("CACHE_DIR", dir.resolve("empty-cache").toString());
-        CliRun r = run("run", MODEL, "--host", HOST, "--precision", "bf16", "--offline", "--dry-run");
-        assertEquals(3, r.code(), r.err());
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--precision", "bf16", "--offline", "--dry-run");
+        assertEquals(3, r.exit(), r.err());
         assertTrue(r.err().contains("--offline: " + MODEL + " is not completely in the cache"), r.err());
     }
 
@@ -105,25 +106,25 @@ class RunCommandTest {
         new HubTree(cache).model(MODEL).sparseBlob("0123abcd", 16_060_522_496L).link("rev1", "model.safetensors", "0123abcd")
                 .blobText("c0nf", config).link("rev1", "config.json", "c0nf").ref("main", "rev1");
         env.put("CACHE_DIR", cache.toString());
-        CliRun r = run("run", MODEL, "--host", HOST, "--precision", "bf16", "--offline", "--dry-run", "-o", "json");
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--precision", "bf16", "--offline", "--dry-run", "-o", "json");
+        assertEquals(0, r.exit(), r.err());
         assertEquals("1", new ObjectMapper().readTree(r.out()).path("env").path("HF_HUB_OFFLINE").asText(), r.out());
     }
 
     @Test
     void launchTakesTheGpuCountAsItsSecondArgument() throws Exception {
-        CliRun r = run("launch", MODEL, "2", "--host", "../examples/hosts/mi300x-2.yaml", "--dry-run", "-o", "json");
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = run("launch", MODEL, "2", "--host", "../examples/hosts/mi300x-2.yaml", "--dry-run", "-o", "json");
+        assertEquals(0, r.exit(), r.err());
         String argv = new ObjectMapper().readTree(r.out()).path("command").toString();
         assertTrue(argv.contains("\"--tensor-parallel-size\",\"2\""), argv);
-        assertEquals(2, run("launch", MODEL, "2", "--gpus", "4", "--host", HOST, "--dry-run").code());
+        assertEquals(2, run("launch", MODEL, "2", "--gpus", "4", "--host", HOST, "--dry-run").exit());
     }
 
     @Test
     void anOverrideOfASystemFlagIsRefusedWithTheOptionToUse() {
-        CliRun r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-arg", "port=9000", "--engine-arg",
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--dry-run", "--engine-arg", "port=9000", "--engine-arg",
                 "dtype=fp8");
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("error: --engine-arg port=9000: --port is set by aim-engine and cannot be overridden;"
                 + " use aim-engine's --port\n"), r.err());
         assertTrue(r.err().contains("error: --engine-arg dtype=fp8: '--dtype' does not accept 'fp8'"), r.err());
@@ -146,8 +147,8 @@ class RunCommandTest {
                     args:
                       --max-model-len: "8192"
                 """);
-        CliRun r = run("run", MODEL, "--host", HOST, "--dry-run", "--recipes", recipes.toString(), "--recipe", "bad-env");
-        assertEquals(2, r.code(), r.out() + r.err());
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--dry-run", "--recipes", recipes.toString(), "--recipe", "bad-env");
+        assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("environment variable BAD: the value contains a line break; give it on one line"), r.err());
     }
 
@@ -155,8 +156,8 @@ class RunCommandTest {
     void aMissingEngineIsNamedWithExit4() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
         env.put("PATH", dir.resolve("empty") + ":/usr/bin:/bin");
-        CliRun r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port));
-        assertEquals(4, r.code(), r.err());
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port));
+        assertEquals(4, r.exit(), r.err());
         assertTrue(r.err().endsWith("error: vLLM is not installed: no 'vllm' program on PATH; run aim-engine in a vLLM"
                 + " container or pip install vllm\n"), r.err());
         assertTrue(r.out().contains("  spawn         failed"), r.out());
@@ -165,8 +166,8 @@ class RunCommandTest {
     @Test
     void aBusyPortIsRefusedBeforeSpawning() throws Exception {
         try (ServerSocket busy = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            CliRun r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1");
-            assertEquals(5, r.code(), r.err());
+            CliRunner.Result r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1");
+            assertEquals(5, r.exit(), r.err());
             assertTrue(r.err().contains("error: port " + port + " on 127.0.0.1 is not free"), r.err());
             assertFalse(r.err().contains("[vllm]"), "nothing was spawned");
         }
@@ -176,9 +177,9 @@ class RunCommandTest {
     void anEngineThatNeverBecomesHealthyTimesOutAndIsStopped() throws Exception {
         env.put("STANDIN_MODE", "never-healthy");
         env.put("STANDIN_WORKER", "1");
-        CliRun r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--timeout", "1", "--grace", "5", "--log-format", "json");
-        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("  await-health  failed   "), r.out());
         assertTrue(r.out().contains("  supervise     skipped  -      needs await-health"), r.out());
         assertTrue(r.err().contains("error: the engine did not become healthy within 1 s (--timeout); last engine line:"),
@@ -206,15 +207,15 @@ class RunCommandTest {
     void anEngineThatKeepsDyingIsRestartedThenGivenUp() {
         env.put("STANDIN_MODE", "crash-after-healthy");
         env.put("STANDIN_CRASH_MS", "1500");
-        CliRun r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--restarts", "1", "--log-file", dir.resolve("my.log").toString(), "--engine-version", "v0.19.0");
-        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("[aim-engine] warning: the engine exited with status 1; restarting in 1 s (restart 1 of 1)"),
                 r.err());
         assertTrue(r.err().endsWith("error: the engine exited with status 1; giving up after 1 restart (--restarts 1)\n"),
                 r.err());
         assertTrue(Files.exists(dir.resolve("my.log")));
-        Approvals.verify(CliRun.scrubTimes(r.out()).replace(dir.toString(), "TMP").replace(String.valueOf(port), "PORT")
+        Approvals.verify(CliRunner.scrubTimes(r.out()).replace(dir.toString(), "TMP").replace(String.valueOf(port), "PORT")
                 .replaceAll("pid \\d+ \\(process group \\d+\\)", "pid N (process group N)"));
     }
 
@@ -224,18 +225,51 @@ class RunCommandTest {
         new RunStateFile(dir.resolve("state")).write(new RunState(self.pid(), RunStateFile.startOf(self), 1, 1, 8000,
                 "0.0.0.0", "http://127.0.0.1:8000", "other/model", "r", "vllm", "2025-01-01T00:00:00Z", 0, "serving",
                 "/dev/null", 30, List.of()));
-        CliRun r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port));
-        assertEquals(1, r.code());
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port));
+        assertEquals(1, r.exit());
         assertTrue(r.err().contains("error: another aim-engine run is active (pid " + self.pid() + ", other/model on port"
                 + " 8000); stop it with 'aim-engine stop', or give this run its own AIM_STATE_DIR"), r.err());
     }
 
     @Test
     void badRunOptionsAreBadInput() {
-        assertEquals(2, run("run", MODEL, "--host", HOST, "--port", "70000", "--dry-run").code());
+        assertEquals(2, run("run", MODEL, "--host", HOST, "--port", "70000", "--dry-run").exit());
         env.put("LOG_LEVEL", "loud");
-        CliRun r = run("run", MODEL, "--host", HOST, "--dry-run");
-        assertEquals(2, r.code());
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--dry-run");
+        assertEquals(2, r.exit());
         assertEquals("error: LOG_LEVEL: 'loud' is not one of debug, info, warn, error\n", r.err());
+    }
+
+    @Test
+    void aBindAddressThatIsNoAddressIsRefused() {
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--bind", "999.1.1.1", "--dry-run");
+        assertEquals(2, r.exit());
+        assertEquals("error: --bind: '999.1.1.1' is not an IP address or host name; give an address such as 0.0.0.0 "
+                + "or 127.0.0.1\n", r.err());
+        for (String fine : List.of("127.0.0.1", "::1", "localhost", "node-3.cluster.local")) {
+            assertEquals(0, run("run", MODEL, "--host", HOST, "--bind", fine, "--dry-run").exit(), fine);
+        }
+    }
+
+    @Test
+    void aBadTimeoutFromTheEnvironmentNamesTheVariable() {
+        env.put("DEFAULT_TIMEOUT", "-5");
+        CliRunner.Result r = run("run", MODEL, "--host", HOST, "--dry-run");
+        assertEquals(2, r.exit());
+        assertEquals("error: DEFAULT_TIMEOUT: -5: must be at least 1 second\n", r.err());
+        CliRunner.Result flag = run("run", MODEL, "--host", HOST, "--timeout", "0", "--dry-run");
+        assertEquals("error: --timeout: 0: must be at least 1 second\n", flag.err());
+    }
+
+    /** Without GPUs the error is said once on stderr, the step table shows where it stopped; skipped steps are no warnings. */
+    @Test
+    void launchWithoutGpusSaysSoOnce() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("empty-root"));
+        CliRunner.Result r = run("launch", MODEL, "--root", root.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertEquals(List.of("error: no GPU found on this machine"), r.err().lines().map(l -> l.replaceAll(" \\(.*", ""))
+                .toList(), r.err());
+        assertTrue(r.out().contains("  detect        failed "), r.out());
+        assertTrue(r.out().contains("  supervise     skipped  -      needs spawn, await-health"), r.out());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cli.CliRunner;
 import aimengine.cli.launch.ProcessGroup;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
@@ -112,23 +113,23 @@ class RunProcessTest {
         RunState s = awaitPhase(run, "serving");
         Path home = dir.resolve("home");
 
-        CliRun status = CliRun.of(env, home, "status");
-        assertEquals(0, status.code(), status.out());
+        CliRunner.Result status = new CliRunner(home).env(env).run("status");
+        assertEquals(0, status.exit(), status.out());
         assertTrue(status.out().startsWith("aim-engine run: active (pid " + run.pid() + ", since "), status.out());
         assertTrue(status.out().contains("  endpoint  http://127.0.0.1:" + port + "/v1: healthy, serves "
                 + "amd/Llama-3.1-8B-Instruct-FP8-KV\n"), status.out());
         assertTrue(status.out().contains("  engine    pid " + s.enginePid() + ", process group " + s.processGroup()
                 + ", 0 restart(s)\n"), status.out());
 
-        CliRun logs = CliRun.of(env, home, "logs", "-n", "1");
-        assertEquals(0, logs.code());
+        CliRunner.Result logs = new CliRunner(home).env(env).run("logs", "-n", "1");
+        assertEquals(0, logs.exit());
         assertEquals("INFO:     Application startup complete.\n", logs.out());
 
         Path lock = dir.resolve("cache/.aim-engine/locks/models--amd--Llama-3.1-8B-Instruct-FP8-KV.lock");
         assertFalse(exclusivelyLockable(lock), "the run holds the model's cache lock");
 
-        CliRun stop = CliRun.of(env, home, "stop");
-        assertEquals(0, stop.code(), stop.err());
+        CliRunner.Result stop = new CliRunner(home).env(env).run("stop");
+        assertEquals(0, stop.exit(), stop.err());
         assertTrue(stop.out().endsWith("stopped\n"), stop.out());
         assertTrue(run.waitFor(30, TimeUnit.SECONDS));
         assertEquals(143, run.exitValue());
@@ -137,8 +138,8 @@ class RunProcessTest {
 
         assertTrue(exclusivelyLockable(lock), "the lock went with the run");
 
-        CliRun after = CliRun.of(env, home, "status");
-        assertEquals(1, after.code());
+        CliRunner.Result after = new CliRunner(home).env(env).run("status");
+        assertEquals(1, after.exit());
         assertTrue(after.out().startsWith("not running: no aim-engine run is active"), after.out());
     }
 

@@ -3,6 +3,7 @@ package aimengine.cli.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cli.CliRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -14,14 +15,14 @@ class ShippedDataCommandTest {
 
     @Test
     void lintOfTheShippedRecipesIsClean() {
-        CommandRun r = CommandRun.of("recipes", "lint");
+        CliRunner.Result r = CliRunner.withTestHome().run("recipes", "lint");
         assertEquals(0, r.exit(), r.all());
         assertTrue(r.out().endsWith(": clean\n"), r.out());
     }
 
     @Test
     void modelsListsTheRecipesOfEachModel() throws Exception {
-        CommandRun r = CommandRun.of("models", "-o", "json", "--no-builtin-recipes",
+        CliRunner.Result r = CliRunner.withTestHome().run("models", "-o", "json", "--no-builtin-recipes",
                 "--recipes", "src/test/resources/recipes-small");
         assertEquals(0, r.exit(), r.all());
         List<String> qwenRecipes = new ArrayList<>();

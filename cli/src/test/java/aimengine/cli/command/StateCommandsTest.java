@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.cli.CliRunner;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +33,8 @@ class StateCommandsTest {
         deadPid = p.pid();
     }
 
-    private CliRun cli(String... args) {
-        return CliRun.of(env, dir.resolve("home"), args);
+    private CliRunner.Result cli(String... args) {
+        return new CliRunner(dir.resolve("home")).env(env).run(args);
     }
 
     private RunState stale(Path log) throws Exception {
@@ -46,17 +47,17 @@ class StateCommandsTest {
 
     @Test
     void withNoRunThereIsNothingToShowOrStop() throws Exception {
-        CliRun status = cli("status");
-        assertEquals(1, status.code());
+        CliRunner.Result status = cli("status");
+        assertEquals(1, status.exit());
         assertEquals("not running: no aim-engine run is active (no state file at " + dir.resolve("state/run.json") + ")\n",
                 status.out());
         JsonNode json = new ObjectMapper().readTree(cli("status", "-o", "json").out());
         assertEquals("none", json.path("status").asText());
         assertFalse(json.path("healthy").asBoolean());
 
-        assertEquals(new CliRun(0, "nothing to stop: no aim-engine run is active\n", ""), cli("stop"));
-        CliRun logs = cli("logs");
-        assertEquals(1, logs.code());
+        assertEquals(new CliRunner.Result(0, "nothing to stop: no aim-engine run is active\n", ""), cli("stop"));
+        CliRunner.Result logs = cli("logs");
+        assertEquals(1, logs.exit());
         assertEquals("error: no engine log at " + dir.resolve("state/engine.log") + " (no aim-engine run is active)\n",
                 logs.err());
     }
@@ -64,14 +65,14 @@ class StateCommandsTest {
     @Test
     void aStaleStateFileIsReportedNeverTrusted() throws Exception {
         stale(dir.resolve("engine.log"));
-        CliRun status = cli("status");
-        assertEquals(1, status.code());
+        CliRunner.Result status = cli("status");
+        assertEquals(1, status.exit());
         assertEquals("not running: the state file " + dir.resolve("state/run.json") + " names aim-engine pid " + deadPid
                 + " (started 2025-01-01T00:00:00Z), which is gone; the run did not end cleanly\n", status.out());
         assertEquals("stale", new ObjectMapper().readTree(cli("status", "-o", "json").out()).path("status").asText());
 
-        CliRun stop = cli("stop");
-        assertEquals(0, stop.code());
+        CliRunner.Result stop = cli("stop");
+        assertEquals(0, stop.exit());
         assertTrue(stop.out().startsWith("nothing to stop: the state file named aim-engine pid " + deadPid
                 + ", which is gone; removed the stale file"), stop.out());
         assertFalse(Files.exists(dir.resolve("state/run.json")));
@@ -82,17 +83,17 @@ class StateCommandsTest {
         Path log = dir.resolve("engine.log");
         Files.writeString(log, "one\ntwo\nthree\n");
         stale(log);
-        assertEquals(new CliRun(0, "one\ntwo\nthree\n", ""), cli("logs"));
-        assertEquals(new CliRun(0, "two\nthree\n", ""), cli("logs", "-n", "2"));
-        assertEquals(new CliRun(0, "one\ntwo\nthree\n", ""), cli("logs", "-f"), "follow ends when the run is gone");
+        assertEquals(new CliRunner.Result(0, "one\ntwo\nthree\n", ""), cli("logs"));
+        assertEquals(new CliRunner.Result(0, "two\nthree\n", ""), cli("logs", "-n", "2"));
+        assertEquals(new CliRunner.Result(0, "one\ntwo\nthree\n", ""), cli("logs", "-f"), "follow ends when the run is gone");
     }
 
     @Test
     void aBrokenStateFileIsBadInput() throws Exception {
         Files.createDirectories(dir.resolve("state"));
         Files.writeString(dir.resolve("state/run.json"), "[]");
-        CliRun status = cli("status");
-        assertEquals(2, status.code());
+        CliRunner.Result status = cli("status");
+        assertEquals(2, status.exit());
         assertTrue(status.err().startsWith("error: " + dir.resolve("state/run.json") + ": not a readable aim-engine state"
                 + " file ("), status.err());
     }
