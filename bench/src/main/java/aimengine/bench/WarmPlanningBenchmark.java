@@ -72,7 +72,7 @@ public class WarmPlanningBenchmark {
         RuleBases rules = new RuleBases(RuleCache.of(tmp.resolve("cache")), getClass().getClassLoader());
         planner = new Planner(rules.builtin().orElseThrow(() -> new IllegalStateException("no built-in rules model")),
                 hardware, SyntheticCatalog.recipes(recipes),
-                new ModelResolver(new CacheRoot(tmp.resolve("hub"), "bench"), ModelCatalog.load(List.of(models))),
+                new ModelResolver(new CacheRoot(tmp.resolve("hub"), "bench"), ModelCatalog.load(List.of(models)), null),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
         Hardware mi300x = hardware.byKey("mi300x").orElseThrow();
         host = new HostView("bench", List.of(new GpuGroup("mi300x", mi300x.vendor(), mi300x.llvmTarget(),

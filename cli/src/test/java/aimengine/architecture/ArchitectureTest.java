@@ -33,7 +33,7 @@ class ArchitectureTest {
             .layer("knowledge").definedBy("aimengine.hardware..", "aimengine.engine..")
             .layer("io").definedBy("aimengine.io..", "aimengine.yaml..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("deploy").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("deploy").mayOnlyBeAccessedByLayers("cli", "data")
             .whereLayer("data").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("plan").mayOnlyBeAccessedByLayers("cli", "deploy", "data")
             .whereLayer("generate").mayOnlyBeAccessedByLayers("cli", "deploy", "data", "plan")

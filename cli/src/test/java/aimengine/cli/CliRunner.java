@@ -52,7 +52,8 @@ public final class CliRunner {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new CliContext(env, home, Path.of("")), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int exit = Main.run(new CliContext(HubOff.unlessAsked(env), home, Path.of("")), new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
         return new Result(exit, out.toString(), err.toString());
     }
 

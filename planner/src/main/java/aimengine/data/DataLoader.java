@@ -1,5 +1,7 @@
 package aimengine.data;
 
+import aimengine.deploy.DeploySizing;
+import aimengine.deploy.DeploySizingLoader;
 import aimengine.hardware.Hardware;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.hardware.HardwareLoader;
@@ -25,6 +27,7 @@ import java.util.Map;
  * folders given on the command line. Each piece is read only when asked for.
  */
 public final class DataLoader {
+    private static final String SIZING = "deploy/sizing.yaml";
     private final DataOptions options;
 
     public DataLoader(DataOptions options) {
@@ -57,6 +60,20 @@ public final class DataLoader {
             throw new InputException(problems);
         }
         return new HardwareCatalog(entries);
+    }
+
+    /**
+     * The deploy sizing policy: the built-in rules/deploy/sizing.yaml, replaced by the last --rules folder that has a
+     * deploy/sizing.yaml (also with --no-builtin-rules, which concerns the DRL and the hardware catalog).
+     */
+    public DeploySizing deploySizing() {
+        Path file = DataFolders.builtin("rules").resolve(SIZING);
+        for (Path dir : options.rulesDirs()) {
+            if (Files.isRegularFile(dir.resolve(SIZING))) {
+                file = dir.resolve(SIZING);
+            }
+        }
+        return new DeploySizingLoader().load(DataFolders.displayName(file), YamlDocument.read(file));
     }
 
     public RecipeCatalog recipes(HardwareCatalog hardware) {

@@ -41,10 +41,10 @@ public record DeploySettings(DeployTarget target, String name, String namespace,
             KubernetesNames.checkName("--namespace", namespace, KubernetesNames.MAX_LABEL);
         }
         if (cachePvc != null) {
-            KubernetesNames.checkName("--cache-pvc", cachePvc, KubernetesNames.MAX_LABEL);
+            KubernetesNames.checkObjectName("--cache-pvc", cachePvc);
         }
         if (hfTokenSecret != null) {
-            KubernetesNames.checkName("--hf-token-secret", hfTokenSecret, KubernetesNames.MAX_LABEL);
+            KubernetesNames.checkObjectName("--hf-token-secret", hfTokenSecret);
         }
         if (cacheSize != null) {
             KubernetesNames.checkQuantity("--cache-size", cacheSize);

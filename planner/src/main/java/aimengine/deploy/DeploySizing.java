@@ -1,8 +1,9 @@
 package aimengine.deploy;
 
 /**
- * The numbers a deployment is sized by, and the arithmetic on them (README, "Deploy"). The defaults are
- * {@link #DEFAULTS}; they are data, so a platform team that measured its own network and storage can pass others.
+ * The numbers a deployment is sized by, and the arithmetic on them (README, "Deploy"). The numbers are policy, read
+ * from rules/deploy/sizing.yaml ({@link DeploySizingLoader}), so a platform team that measured its own network and
+ * storage edits data, not code.
  *
  * @param downloadBytesPerSecond how fast a pod fetches a checkpoint from the hub (conservative: one stream, shared links)
  * @param loadBytesPerSecond     how fast the engine reads weights from the cache volume into GPU memory
@@ -19,9 +20,6 @@ public record DeploySizing(long downloadBytesPerSecond, long loadBytesPerSecond,
                            long shmBytesPerGpu, long minShmBytes, double cacheHeadroom, int graceMarginSeconds) {
 
     public static final long GIB = 1L << 30;
-    private static final long MIB = 1L << 20;
-
-    public static final DeploySizing DEFAULTS = new DeploySizing(100 * MIB, GIB, 300, 4 * GIB, 8 * GIB, 1.25, 15);
 
     /**
      * Seconds the engine may take to answer its health check: bytes to download / download rate + weight bytes / load

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 public final class KubernetesNames {
     /** RFC 1035 label: what a Service name must be (and so every object aim-engine names after the deployment). */
     private static final Pattern LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+    /** RFC 1123 subdomain: what a Secret or PersistentVolumeClaim name may be. */
+    private static final Pattern SUBDOMAIN = Pattern.compile(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final int MAX_SUBDOMAIN = 253;
     /** The API server's quantity grammar (k8s.io/apimachinery resource.Quantity, as the CRDs' pattern states it). */
     private static final Pattern QUANTITY = Pattern.compile(
             "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$");
@@ -27,6 +31,15 @@ public final class KubernetesNames {
         }
         if (name.length() > maxLength) {
             throw new InputException(option + " " + name + ": longer than " + maxLength + " characters");
+        }
+        return name;
+    }
+
+    /** Checks the name of an existing object (a Secret, a claim) given with {@code option}. */
+    public static String checkObjectName(String option, String name) {
+        if (!SUBDOMAIN.matcher(name).matches() || name.length() > MAX_SUBDOMAIN) {
+            throw new InputException(option + " " + name + ": not a valid Kubernetes object name: lower-case letters,"
+                    + " digits, '-' and '.', starting and ending with a letter or digit");
         }
         return name;
     }

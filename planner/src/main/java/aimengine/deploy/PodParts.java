@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -56,13 +57,13 @@ final class PodParts {
                 .withImagePullPolicy("IfNotPresent")
                 .withArgs(u.args())
                 .withEnv(env(u))
-                .withPorts(u.ports().stream().map(p -> new io.fabric8.kubernetes.api.model.ContainerPortBuilder()
+                .withPorts(u.ports().stream().map(p -> new ContainerPortBuilder()
                         .withName(p.name()).withContainerPort(p.containerPort()).withProtocol("TCP").build()).toList())
                 .withResources(gpuResources(u))
-                .withStartupProbe(probe(ServingUnit.HEALTH_PATH, api.name(), 5,
+                .withStartupProbe(probe(u.serving().healthPath(), api.name(), 5,
                         (u.startupSeconds() + PROBE_PERIOD_SECONDS - 1) / PROBE_PERIOD_SECONDS))
-                .withReadinessProbe(probe(ServingUnit.READY_PATH, api.name(), 5, 3))
-                .withLivenessProbe(probe(ServingUnit.HEALTH_PATH, api.name(), 10, 6))
+                .withReadinessProbe(probe(u.serving().modelsPath(), api.name(), 5, 3))
+                .withLivenessProbe(probe(u.serving().healthPath(), api.name(), 10, 6))
                 .withSecurityContext(containerSecurity())
                 .addNewVolumeMount().withName(SHM_VOLUME).withMountPath("/dev/shm").endVolumeMount()
                 .addNewVolumeMount().withName(CACHE_VOLUME).withMountPath(u.cache().mountPath()).endVolumeMount()

@@ -1,5 +1,8 @@
 package aimengine.deploy;
 
+import aimengine.engine.EngineProfile;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +18,8 @@ import java.util.Map;
  * @param env               the plan's engine environment and the cache location (never a secret)
  * @param hfToken           where HF_TOKEN comes from
  * @param ports             the ports the container serves, the API first
+ * @param serving           where the engine answers health ({@code /health}) and serves ({@code /v1/models}), from
+ *                          its engine profile
  * @param gpu               the GPUs to request and the nodes that have them
  * @param shmBytes          size of the memory-backed /dev/shm
  * @param cache             the model cache volume
@@ -28,22 +33,18 @@ import java.util.Map;
  * @param notes             how the numbers were derived, written as comments above the manifests
  */
 public record ServingUnit(String name, String namespace, String image, List<String> args, Map<String, String> env,
-                          SecretRef hfToken, List<Port> ports, GpuRequest gpu, long shmBytes, ModelCache cache,
+                          SecretRef hfToken, List<Port> ports, EngineProfile.Serving serving, GpuRequest gpu, long shmBytes, ModelCache cache,
                           int startupSeconds, int terminationGraceSeconds, Identity identity, int replicas,
                           Map<String, String> labels, Map<String, String> annotations,
                           Map<String, String> podAnnotations, List<String> notes) {
 
-    /** Where the engine answers: {@code /health} (alive) and {@code /v1/models} (serving); vLLM and SGLang alike. */
-    public static final String HEALTH_PATH = "/health";
-    public static final String READY_PATH = "/v1/models";
-
     public ServingUnit {
         args = List.copyOf(args);
-        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         ports = List.copyOf(ports);
-        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
-        annotations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(annotations));
-        podAnnotations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(podAnnotations));
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        podAnnotations = Collections.unmodifiableMap(new LinkedHashMap<>(podAnnotations));
         notes = List.copyOf(notes);
     }
 
@@ -54,7 +55,7 @@ public record ServingUnit(String name, String namespace, String image, List<Stri
 
     /** The labels that select this unit's pods (a subset of {@link #labels()} that never changes between plans). */
     public Map<String, String> selector() {
-        Map<String, String> selector = new java.util.LinkedHashMap<>();
+        Map<String, String> selector = new LinkedHashMap<>();
         selector.put("app.kubernetes.io/name", labels.get("app.kubernetes.io/name"));
         selector.put("app.kubernetes.io/instance", labels.get("app.kubernetes.io/instance"));
         return selector;

@@ -1,5 +1,6 @@
 package aimengine.deploy;
 
+import aimengine.engine.Backend;
 import aimengine.facts.Candidate;
 import aimengine.hardware.Hardware;
 import aimengine.plan.Plan;
@@ -64,7 +65,7 @@ public final class ServingUnits {
         return new ServingUnit(name, s.namespace(), s.image() != null ? s.image() : vendor.defaultImage(),
                 PinnedRun.args(plan, s.port(), startup, s.graceSeconds()), env,
                 new ServingUnit.SecretRef(s.hfTokenSecret(), DeploySettings.HF_TOKEN_KEY, true),
-                List.of(new ServingUnit.Port("http", s.port(), 80)),
+                List.of(new ServingUnit.Port("http", s.port(), 80)), Backend.parse(c.backend()).profile().serving(),
                 new ServingUnit.GpuRequest(vendor, c.gpuCount(), hardware.key(), vendor.nodeLabel(),
                         vendor.nodeLabelValues(hardware)),
                 shm, cache, startup, sizing.terminationGraceSeconds(s.graceSeconds()),

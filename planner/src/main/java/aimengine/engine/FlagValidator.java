@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class FlagValidator {
     private static final Pattern NEW_FLAG = Pattern.compile("new_flag='([^']+)'");
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern ZERO = Pattern.compile("[+]?0+(\\.0+)?[kKmMgGtT]?");
     private static final Pattern HUMAN_INT = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?[kKmMgGtT]?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -103,10 +104,29 @@ public final class FlagValidator {
             }
         }
         for (String word : words) {
-            Optional<String> expected = typeProblem(spec, word);
+            Optional<String> expected = typeProblem(spec, word).or(() -> rangeProblem(catalog, spec, flag, word));
             if (expected.isPresent()) {
                 return Optional.of(FlagIssue.error("'" + flag + "' takes " + expected.get() + ", found '" + word + "'"));
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Values of the right type that the settings aim-engine knows cannot take: a context of no tokens or fewer, a
+     * memory fraction outside (0, 1]. Where the catalog's type says so ("auto/-1"), -1 asks the engine to choose.
+     */
+    private static Optional<String> rangeProblem(FlagCatalog catalog, FlagSpec spec, String flag, String value) {
+        EngineProfile engine = catalog.backend().profile();
+        EngineSetting setting = engine.setting(flag).or(() -> engine.setting(spec.flag())).orElse(null);
+        String v = value.strip();
+        if (setting == EngineSetting.CONTEXT_LENGTH && (v.startsWith("-") || ZERO.matcher(v).matches())
+                && !(v.equals("-1") && spec.type().contains("-1"))) {
+            return Optional.of("a context length above zero" + (spec.type().contains("-1") ? " (or -1 or auto)" : ""));
+        }
+        if (setting == EngineSetting.MEMORY_FRACTION && isDecimal(v)
+                && !(Double.parseDouble(v) > 0 && Double.parseDouble(v) <= 1)) {
+            return Optional.of("a fraction of GPU memory above 0 and at most 1");
         }
         return Optional.empty();
     }

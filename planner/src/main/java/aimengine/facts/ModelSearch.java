@@ -1,15 +1,8 @@
 package aimengine.facts;
 
-import java.util.List;
-
-/** Where aim-engine looked for the requested model's facts, so that "no facts" can say so. */
-public record ModelSearch(String model, List<String> places) {
-
-    public ModelSearch {
-        places = List.copyOf(places);
-    }
-
-    public String describe() {
-        return String.join("; ", places);
-    }
+/**
+ * How the requested model's facts were looked for: where they came from, or where aim-engine looked and why it found
+ * none (the model resolver's words), so that "no facts" can say so.
+ */
+public record ModelSearch(String model, String result) {
 }

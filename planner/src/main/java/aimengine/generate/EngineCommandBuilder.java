@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * vLLM: {@code vllm serve CHECKPOINT --tensor-parallel-size N --port P --host ADDR ...};
  * SGLang: {@code python3 -m sglang.launch_server --model-path CHECKPOINT --tp-size N --port P --host ADDR ...}.
  * The system flags (model, tensor parallelism, port, host) come first and are owned by aim-engine; recipe flags
- * follow in recipe order with switches normalised (true/"true"/null: bare; false: left out).
+ * follow in recipe order with switches normalised (true/"true"/null: bare; false: left out); then an imposed context
+ * and, when the checkpoint is not the model asked for, {@code --served-model-name} with the requested name.
  * Environment: hardware defaults &lt; recipe &lt; variant.
  */
 public final class EngineCommandBuilder {
@@ -34,11 +35,12 @@ public final class EngineCommandBuilder {
 
     /**
      * @param checkpoint  what the engine loads
+     * @param requested   the model the user asked for, which the engine must answer to (/v1/models, requests)
      * @param maxModelLen a context to impose (a shortened context the plan chose), or 0 to keep the recipe's
      * @param port        listen port
      * @param bindAddress listen address
      */
-    public record Target(String checkpoint, int maxModelLen, int port, String bindAddress) {
+    public record Target(String checkpoint, String requested, int maxModelLen, int port, String bindAddress) {
     }
 
     public EngineCommand build(Recipe recipe, RecipeVariant variant, Hardware hardware, Target target) {
@@ -70,10 +72,29 @@ public final class EngineCommandBuilder {
             argv.add(engine.flag(EngineSetting.CONTEXT_LENGTH));
             argv.add(String.valueOf(target.maxModelLen()));
         }
+        boolean named = variant.args().stream().anyMatch(a -> engine.setting(a.flag()).orElse(null) == EngineSetting.SERVED_MODEL_NAME);
+        if (!named && !target.requested().equals(target.checkpoint())) {
+            argv.addAll(servedNames(engine, catalog, target));
+        }
         Map<String, String> env = new LinkedHashMap<>(new TreeMap<>(hardware.envFor(b)));
         env.putAll(new TreeMap<>(recipe.env()));
         env.putAll(new TreeMap<>(variant.env()));
         return new EngineCommand(b, argv, env);
+    }
+
+    /**
+     * A recipe that serves the model from another checkpoint (an FP8 build) still answers to the name the user asked
+     * for. Where the engine takes several names (vLLM), the checkpoint's stays as the second, as AMD's runtime passes
+     * both; SGLang takes one name. A name set by the recipe or the user is left as it is.
+     */
+    private static List<String> servedNames(EngineProfile engine, FlagCatalog catalog, Target target) {
+        List<String> argv = new ArrayList<>(List.of(engine.flag(EngineSetting.SERVED_MODEL_NAME), target.requested()));
+        boolean several = catalog.find(engine.flag(EngineSetting.SERVED_MODEL_NAME)).map(f -> f.kind().equals("list"))
+                .orElse(false);
+        if (several) {
+            argv.add(target.checkpoint());
+        }
+        return argv;
     }
 
     private static String opposite(FlagCatalog catalog, FlagSpec spec, String written) {

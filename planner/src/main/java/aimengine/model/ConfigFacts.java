@@ -1,5 +1,6 @@
 package aimengine.model;
 
+import aimengine.io.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -15,9 +16,18 @@ public final class ConfigFacts {
         int hidden = required(c, "hidden_size", source);
         int heads = required(c, "num_attention_heads", source);
         int layers = required(c, "num_hidden_layers", source);
-        int kvHeads = c.path("num_key_value_heads").asInt(heads);
-        int headDim = c.hasNonNull("head_dim") ? c.get("head_dim").asInt() : hidden / heads;
+        int kvHeads = optionalPositive(c, "num_key_value_heads", heads, source);
+        int headDim = optionalPositive(c, "head_dim", hidden / heads, source);
+        if (c.hasNonNull("max_position_embeddings") && c.get("max_position_embeddings").asLong() < 0) {
+            throw new InputException(source, 0, "model config field max_position_embeddings is "
+                    + c.get("max_position_embeddings") + "; a context length cannot be negative");
+        }
         ParameterCount.Count count = ParameterCount.of(c);
+        if (count.total() <= 0 || count.active() <= 0 || count.active() > count.total()) {
+            throw new InputException(source, 0, "model config fields give " + count.total() + " parameters ("
+                    + count.active() + " active); check hidden_size, intermediate_size, vocab_size and the expert"
+                    + " fields for negative or absurd values");
+        }
         String dtype = c.path("torch_dtype").asText(config.path("torch_dtype").asText(c.path("dtype").asText("bfloat16")));
         JsonNode quant = config.path("quantization_config");
         String quantization = quant.isObject() ? quant.path("quant_method").asText(null) : null;
@@ -84,10 +94,23 @@ public final class ConfigFacts {
         return 0;
     }
 
+    /** A field that may be absent (then {@code absent}) but, when given, must be a positive whole number. */
+    private static int optionalPositive(JsonNode c, String field, int absent, String source) {
+        JsonNode value = c.get(field);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.canConvertToInt() || value.asInt() <= 0) {
+            throw new InputException(source, 0, "model config field " + field + " is " + value
+                    + "; it must be a whole number above zero");
+        }
+        return value.asInt();
+    }
+
     private static int required(JsonNode c, String field, String source) {
         JsonNode value = c.get(field);
         if (value == null || !value.canConvertToInt() || value.asInt() <= 0) {
-            throw new aimengine.io.InputException(source, 0,
+            throw new InputException(source, 0,
                     "model config lacks a positive '" + field + "'; is this a causal language model config.json?");
         }
         return value.asInt();

@@ -2,6 +2,8 @@ package aimengine.model;
 
 import aimengine.cache.CacheRoot;
 import aimengine.io.InputException;
+import aimengine.model.hub.HubException;
+import aimengine.model.hub.HubFacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,44 +16,88 @@ import java.util.stream.Stream;
 
 /**
  * Finds a model's facts, in order: the Hugging Face cache (the snapshot refs/main points to, else the newest),
- * a local model directory (MODEL given as a path), then the shipped catalog.
+ * a local model directory (MODEL given as a path), the shipped catalog, then the Hugging Face Hub (kept under
+ * aim-engine's cache; not asked when offline).
  */
 public final class ModelResolver {
     private final CacheRoot cache;
     private final ModelCatalog catalog;
+    private final HubFacts hub;
     private final ObjectMapper json = new ObjectMapper();
     private final SafetensorsInspector weights = new SafetensorsInspector();
 
-    public ModelResolver(CacheRoot cache, ModelCatalog catalog) {
+    /** @param hub the Hub, or null where it is not to be asked at all (benchmarks, tests of the other sources) */
+    public ModelResolver(CacheRoot cache, ModelCatalog catalog, HubFacts hub) {
         this.cache = cache;
         this.catalog = catalog;
+        this.hub = hub;
+    }
+
+    /**
+     * A model's facts, or where aim-engine looked for them.
+     *
+     * @param facts  the facts, or null when none were found
+     * @param lookup where the facts came from, or where aim-engine looked and why it found none
+     */
+    public record Resolution(ModelFacts facts, String lookup) {
     }
 
     public Optional<ModelFacts> resolve(String model) {
-        Optional<Path> cached = cachedConfig(model);
-        if (cached.isPresent()) {
-            return Optional.of(read(model, cached.get()));
-        }
-        Path local = Path.of(model);
-        if (model.startsWith("/") || model.startsWith(".")) {
-            Path config = local.resolve("config.json");
-            if (Files.isRegularFile(config)) {
-                return Optional.of(read(model, config));
-            }
-        }
-        return catalog.find(model);
+        return Optional.ofNullable(lookup(model).facts());
     }
 
-    /** Where {@link #resolve} looks for this model, in order, for the explanation when it finds nothing. */
-    public java.util.List<String> places(String model) {
-        java.util.List<String> places = new java.util.ArrayList<>();
-        if (model.startsWith("/") || model.startsWith(".")) {
-            places.add("the local folder " + model + " (config.json)");
-        } else if (cache != null) {
-            places.add("the Hugging Face cache " + cache.modelFolder(model));
+    /**
+     * @throws HubException FAILED when the Hub had to be asked and could not answer (network, timeout, bad JSON)
+     */
+    public Resolution lookup(String model) {
+        Optional<Path> cached = cachedConfig(model);
+        if (cached.isPresent()) {
+            return found(read(model, cached.get()));
         }
-        places.add("the model catalog (models/ and --models folders)");
-        return places;
+        boolean path = model.startsWith("/") || model.startsWith(".");
+        if (path) {
+            Path config = Path.of(model).resolve("config.json");
+            if (Files.isRegularFile(config)) {
+                return found(read(model, config));
+            }
+        }
+        Optional<ModelFacts> listed = catalog.find(model);
+        if (listed.isPresent()) {
+            return found(listed.get());
+        }
+        String looked = (cache == null ? "" : "the Hugging Face cache (" + cache.path() + "), ")
+                + (path ? "the folder " + model + " (no config.json), " : "") + "the model catalog";
+        if (hub == null || path) {
+            return new Resolution(null, "not in " + looked);
+        }
+        try {
+            return hub.find(model, looked).map(f -> found(fromHub(model, f)))
+                    .orElse(new Resolution(null, "not in " + looked + "; '" + model + "' is no Hub model id"));
+        } catch (HubException e) {
+            if (e.kind() == HubException.Kind.FAILED) {
+                throw e;
+            }
+            return new Resolution(null, e.getMessage());
+        }
+    }
+
+    private static Resolution found(ModelFacts facts) {
+        return new Resolution(facts, facts.source());
+    }
+
+    private ModelFacts fromHub(String model, HubFacts.Fetched fetched) {
+        JsonNode node;
+        try {
+            node = json.readTree(fetched.config());
+        } catch (IOException e) {
+            throw new HubException(HubException.Kind.FAILED, model + ": " + fetched.source() + " holds no valid JSON");
+        }
+        ModelFacts facts = ConfigFacts.from(model, node, fetched.source());
+        if (fetched.parameters().isEmpty() || facts.isMoe()) {
+            return facts;
+        }
+        return withExactCount(facts, fetched.parameters().getAsLong(), fetched.source() + " field safetensors.total",
+                facts.source());
     }
 
     private Optional<Path> cachedConfig(String model) {
@@ -104,8 +150,17 @@ public final class ModelResolver {
         if (counted.isEmpty() || facts.isMoe()) {
             return facts;
         }
-        // Dense models: the weights on disk are the exact count; MoE active counts still come from the config.
-        return facts.withParameters(counted.getAsLong(), facts.source() + " + safetensors headers");
+        return withExactCount(facts, counted.getAsLong(), config.getParent().toString(),
+                facts.source() + " + safetensors headers");
+    }
+
+    /** Dense models: the weights' own count is exact; MoE active counts still come from the config. */
+    private static ModelFacts withExactCount(ModelFacts facts, long n, String countedIn, String source) {
+        if (n <= 0) {
+            throw new InputException(countedIn, 0, "the safetensors weights count " + n + " parameters; a model has"
+                    + " more than none");
+        }
+        return facts.withParameters(n, source);
     }
 
     private static String firstLine(String s) {

@@ -1,5 +1,6 @@
 package aimengine.model;
 
+import aimengine.io.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -71,16 +72,35 @@ public final class SafetensorsInspector {
                 if (t.getKey().equals("__metadata__")) {
                     continue;
                 }
-                long elements = 1;
-                for (JsonNode dim : t.getValue().path("shape")) {
-                    elements *= dim.asLong();
-                }
-                count += elements;
+                count = Math.addExact(count, elements(shard, t.getKey(), t.getValue().path("shape")));
             }
             return OptionalLong.of(count);
+        } catch (ArithmeticException e) {
+            throw new InputException(shard.toString(), 0, "the tensors' element counts add up to more than a"
+                    + " checkpoint can hold; the header is damaged");
+        } catch (InputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** A tensor's element count; a shape no tensor can have is refused, naming the file and the tensor. */
+    private static long elements(Path shard, String tensor, JsonNode shape) {
+        long elements = 1;
+        for (JsonNode dim : shape) {
+            if (!dim.canConvertToLong() || dim.asLong() < 0) {
+                throw new InputException(shard.toString(), 0, "tensor '" + tensor + "' field shape " + shape
+                        + ": dimensions must be whole numbers of zero or more");
+            }
+            try {
+                elements = Math.multiplyExact(elements, dim.asLong());
+            } catch (ArithmeticException e) {
+                throw new InputException(shard.toString(), 0, "tensor '" + tensor + "' field shape " + shape
+                        + ": its element count overflows; no tensor is that large");
+            }
+        }
+        return elements;
     }
 
     private OptionalLong fromIndex(Path index, String torchDtype) {

@@ -19,9 +19,11 @@ import java.util.List;
  * @param decisions           the decision trail, in rule order
  * @param candidates          candidates for the requested model (and general recipes), selected first
  * @param otherModelCandidates how many candidates were set aside because their recipe serves another model
+ * @param modelLookup         where the model's facts came from, or where aim-engine looked and why it found none
  */
 public record Plan(PlanRequest request, HostView host, UsableGpus usable, ModelFacts model, SelectedPlan selected,
-                   List<Decision> decisions, List<CandidateOutcome> candidates, int otherModelCandidates) {
+                   List<Decision> decisions, List<CandidateOutcome> candidates, int otherModelCandidates,
+                   String modelLookup) {
 
     public Plan {
         decisions = List.copyOf(decisions);

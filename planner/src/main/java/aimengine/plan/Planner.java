@@ -50,21 +50,22 @@ public final class Planner {
                     + Suggest.closest(request.recipe(), recipes.all().stream().map(r -> r.id()).toList())
                     .map(s -> " (did you mean " + s + "?)").orElse("; list them with 'aim-engine recipes list'"));
         }
-        Optional<ModelFacts> model = models.resolve(request.model());
+        ModelResolver.Resolution lookup = models.lookup(request.model());
+        Optional<ModelFacts> model = Optional.ofNullable(lookup.facts());
         Map<String, CandidateFactory.Source> sources = new CandidateFactory()
                 .expand(recipes.all(), model.map(ModelFacts::checkpointPrecision).orElse(null));
         List<Object> facts = new ArrayList<>();
         facts.add(request);
-        facts.add(new ModelSearch(request.model(), models.places(request.model())));
+        facts.add(new ModelSearch(request.model(), lookup.lookup()));
         model.ifPresent(facts::add);
         facts.addAll(hardware.all());
         facts.addAll(host.groups());
         facts.addAll(CandidateFactory.facts(sources));
         PlanningSession.Outcome outcome = new PlanningSession(rules).run(facts);
-        return assemble(request, host, model.orElse(null), sources, outcome, port, bindAddress);
+        return assemble(request, host, lookup, sources, outcome, port, bindAddress);
     }
 
-    private Plan assemble(PlanRequest request, HostView host, ModelFacts model,
+    private Plan assemble(PlanRequest request, HostView host, ModelResolver.Resolution model,
                           Map<String, CandidateFactory.Source> sources, PlanningSession.Outcome o, int port,
                           String bind) {
         SelectedPlan selected = null;
@@ -75,7 +76,7 @@ public final class Planner {
             String checkpoint = s.candidate().general() ? request.model() : s.candidate().checkpoint();
             int imposed = o.selection().shortened() ? o.selection().maxModelLen() : 0;
             EngineCommand command = commands.build(s.recipe(), s.variant(), hw,
-                    new EngineCommandBuilder.Target(checkpoint, imposed, port, bind));
+                    new EngineCommandBuilder.Target(checkpoint, request.model(), imposed, port, bind));
             selected = new SelectedPlan(s.candidate(), s.recipe(), s.variant(), checkpoint, command,
                     o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(), o.selection().shortened());
         }
@@ -101,6 +102,7 @@ public final class Planner {
         }
         outcomes.sort(Comparator.comparing((CandidateOutcome c) -> c.status().ordinal())
                 .thenComparing(c -> c.candidate().key()));
-        return new Plan(request, host, o.usable(), model, selected, o.decisions(), outcomes, otherModels);
+        return new Plan(request, host, o.usable(), model.facts(), selected, o.decisions(), outcomes, otherModels,
+                model.lookup());
     }
 }

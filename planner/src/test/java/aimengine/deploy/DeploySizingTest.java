@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class DeploySizingTest {
     private static final long GIB = DeploySizing.GIB;
-    private final DeploySizing sizing = DeploySizing.DEFAULTS;
+    private final DeploySizing sizing = new DeploySizing(100L << 20, GIB, 300, 4 * GIB, 8 * GIB, 1.25, 15);
 
     @Test
     void theStartupBudgetIsDownloadPlusLoadPlusEngineStart() {

@@ -29,6 +29,18 @@ class KubernetesNamesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"hf-token", "hub.token", "models-v2", "7b"})
+    void objectNamesMayHaveDots(String name) {
+        assertEquals(name, KubernetesNames.checkObjectName("--hf-token-secret", name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HF_TOKEN", ".a", "a.", "a..b", "a_b"})
+    void objectNamesAreStillNotAnyText(String name) {
+        assertThrows(InputException.class, () -> KubernetesNames.checkObjectName("--hf-token-secret", name));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"200Gi", "500G", "1Ti", "1.5Ti", "100e9", "10"})
     void quantitiesParse(String q) {
         assertEquals(q, KubernetesNames.checkQuantity("--cache-size", q));

@@ -26,11 +26,15 @@ class EngineCommandBuilderTest {
     }
 
     private static List<String> argv(Backend backend, int gpus, int maxModelLen, EngineArg... args) {
+        return argv(backend, "org/model", gpus, maxModelLen, args);
+    }
+
+    private static List<String> argv(Backend backend, String requested, int gpus, int maxModelLen, EngineArg... args) {
         RecipeVariant v = new RecipeVariant(backend, gpus, true, List.of(args), Map.of(), 1);
         Recipe r = new Recipe("r", "org/model", "org/model", "mi300x", Precision.BF16, RecipeType.OPTIMIZED, null, false,
                 Map.of(), List.of(v), "seed", "test");
         return new EngineCommandBuilder(CATALOGS::newest).build(r, v, MI300X,
-                new EngineCommandBuilder.Target("org/model", maxModelLen, 8000, "0.0.0.0")).argv();
+                new EngineCommandBuilder.Target("org/model", requested, maxModelLen, 8000, "0.0.0.0")).argv();
     }
 
     @Test
@@ -79,11 +83,28 @@ class EngineCommandBuilderTest {
     }
 
     @Test
+    void aSwappedCheckpointIsServedUnderTheRequestedNameAndItsOwn() {
+        List<String> vllm = argv(Backend.VLLM, "org/Model-Instruct", 1, 0, arg("--dtype", "bfloat16", false));
+        assertEquals(List.of("--dtype", "bfloat16", "--served-model-name", "org/Model-Instruct", "org/model"),
+                vllm.subList(9, vllm.size()));
+        // SGLang's --served-model-name takes one name: the one the user asked for.
+        List<String> sglang = argv(Backend.SGLANG, "org/Model-Instruct", 1, 0);
+        assertEquals(List.of("--served-model-name", "org/Model-Instruct"), sglang.subList(11, sglang.size()));
+    }
+
+    @Test
+    void noServedNameWhenTheCheckpointIsTheModelAskedForOrANameIsGiven() {
+        assertEquals(9, argv(Backend.VLLM, 1, 0).size());
+        List<String> named = argv(Backend.VLLM, "org/Model-Instruct", 1, 0, arg("--served_model_name", "mine", false));
+        assertEquals(List.of("--served_model_name", "mine"), named.subList(9, named.size()));
+    }
+
+    @Test
     void environmentLayersHardwareThenRecipeThenVariant() {
         RecipeVariant v = new RecipeVariant(Backend.VLLM, 1, true, List.of(), Map.of("B", "variant"), 1);
         Recipe r = new Recipe("r", "m", "m", "mi300x", Precision.BF16, RecipeType.OPTIMIZED, null, false,
                 Map.of("A", "recipe", "C", "recipe"), List.of(v), "seed", "test");
-        Map<String, String> env = builder.build(r, v, MI300X, new EngineCommandBuilder.Target("m", 0, 1, "h")).env();
+        Map<String, String> env = builder.build(r, v, MI300X, new EngineCommandBuilder.Target("m", "m", 0, 1, "h")).env();
         assertEquals(Map.of("A", "recipe", "B", "variant", "C", "recipe"), env);
     }
 }

@@ -60,7 +60,7 @@ class EngineOverridesTest {
         EngineCommand cmd = new EngineCommandBuilder(catalogs::newest).build(recipe, merger.merge(recipe, variant, off).variant(),
                 new aimengine.hardware.Hardware("mi300x", "amd", "MI300X", List.of(0x74a1), "gfx942", 196592, 1,
                         List.of(Precision.BF16), "xgmi", Map.of(), "t"),
-                new EngineCommandBuilder.Target("org/m", 0, 8000, "0.0.0.0"));
+                new EngineCommandBuilder.Target("org/m", "org/m", 0, 8000, "0.0.0.0"));
         assertFalse(cmd.argv().contains("--enforce-eager"), cmd.argv().toString());
     }
 
@@ -124,5 +124,13 @@ class EngineOverridesTest {
                 .getMessage().startsWith("AIM_ENGINE_ARGS: not valid JSON"));
         assertEquals("--engine-arg: '=5' has no flag name; write KEY=VALUE, e.g. max-model-len=8192",
                 assertThrows(InputException.class, () -> EngineOverrides.parse(List.of("=5"), null)).getMessage());
+    }
+
+    @Test
+    void aContextLengthBelowOneNeverReachesTheCommand() {
+        InputException e = assertThrows(InputException.class,
+                () -> merger.merge(recipe, variant, EngineOverrides.parse(List.of("max-model-len=-5"), null)));
+        assertEquals("--engine-arg max-model-len=-5: '--max-model-len' takes a context length above zero (or -1 or auto),"
+                + " found '-5'", e.getMessage());
     }
 }

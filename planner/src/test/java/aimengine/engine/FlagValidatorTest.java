@@ -35,6 +35,9 @@ class FlagValidatorTest {
             "sglang, --mem-fraction-static, 0.85",
             "sglang, --trust-remote-code, NULL",
             "sglang, --context-length, 32768",
+            "vllm, --max-model-len, -1",
+            "vllm, --max-model-len, auto",
+            "vllm, --gpu-memory-utilization, 1",
     })
     void acceptsWhatTheEngineAccepts(String backend, String flag, String value) {
         assertEquals(List.of(), validator.check(Backend.parse(backend), flag, value));
@@ -55,6 +58,11 @@ class FlagValidatorTest {
             "vllm   | --mem-fraction-static  | 0.85         | '--mem-fraction-static' is SGLang's flag; vLLM does not accept it (vLLM uses '--gpu-memory-utilization')",
             "vllm   | --max-modle-len        | 1024         | unknown flag '--max-modle-len' for vllm v0.19.0 (did you mean '--max-model-len'?)",
             "vllm   | --frobnicate           | NULL         | unknown flag '--frobnicate' for vllm v0.19.0",
+            "vllm   | --max-model-len        | -5           | '--max-model-len' takes a context length above zero (or -1 or auto), found '-5'",
+            "vllm   | --max_model_len        | 0            | '--max_model_len' takes a context length above zero (or -1 or auto), found '0'",
+            "sglang | --context-length       | -1           | '--context-length' takes a context length above zero, found '-1'",
+            "vllm   | --gpu-memory-utilization | 1.5        | '--gpu-memory-utilization' takes a fraction of GPU memory above 0 and at most 1, found '1.5'",
+            "sglang | --mem-fraction-static  | 0            | '--mem-fraction-static' takes a fraction of GPU memory above 0 and at most 1, found '0'",
     })
     void refusesWhatTheEngineRefuses(String backend, String flag, String value, String message) {
         List<FlagIssue> issues = validator.check(Backend.parse(backend), flag, value);

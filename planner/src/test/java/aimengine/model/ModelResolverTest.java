@@ -39,7 +39,7 @@ class ModelResolverTest {
     }
 
     private ModelResolver resolver() {
-        return new ModelResolver(CacheRoot.resolve(dir, Map.of(), dir), emptyCatalog);
+        return new ModelResolver(CacheRoot.resolve(dir, Map.of(), dir), emptyCatalog, null);
     }
 
     @Test
@@ -90,6 +90,31 @@ class ModelResolverTest {
         Files.createDirectories(local);
         Files.writeString(local.resolve("config.json"), CONFIG);
         assertEquals(2, resolver().resolve(local.toString()).orElseThrow().layers());
+    }
+
+    @Test
+    void aShapeNoTensorCanHaveIsRefusedNamingTheFileAndTensor() throws IOException {
+        Path snap = snapshot("org/tiny", "abc123");
+        Path shard = snap.resolve("model.safetensors");
+        writeShard(shard, "{\"a\":{\"dtype\":\"BF16\",\"shape\":[-5,7],\"data_offsets\":[0,0]}}");
+        InputException negative = assertThrows(InputException.class, () -> resolver().resolve("org/tiny"));
+        assertEquals(shard + ": tensor 'a' field shape [-5,7]: dimensions must be whole numbers of zero or more",
+                negative.getMessage());
+        writeShard(shard, "{\"a\":{\"dtype\":\"BF16\",\"shape\":[4294967296,4294967296,4],\"data_offsets\":[0,0]}}");
+        InputException overflow = assertThrows(InputException.class, () -> resolver().resolve("org/tiny"));
+        assertEquals(shard + ": tensor 'a' field shape [4294967296,4294967296,4]: its element count overflows; no tensor"
+                + " is that large", overflow.getMessage());
+    }
+
+    @Test
+    void kvHeadsBelowOneAreRefusedNamingTheField() throws IOException {
+        Path snap = snapshot("org/tiny", "abc123");
+        for (String kv : new String[] {"-8", "0"}) {
+            Files.writeString(snap.resolve("config.json"), CONFIG.replace("\"num_key_value_heads\": 2", "\"num_key_value_heads\": " + kv));
+            InputException e = assertThrows(InputException.class, () -> resolver().resolve("org/tiny"));
+            assertEquals(snap.resolve("config.json") + ": model config field num_key_value_heads is " + kv
+                    + "; it must be a whole number above zero", e.getMessage());
+        }
     }
 
     @Test

@@ -36,7 +36,7 @@ class PlanGridTest {
         HardwareCatalog hardware = data.hardware();
         ModelCatalog models = data.models();
         Planner planner = new Planner(BuiltinRules.RULES, hardware, data.recipes(hardware),
-                new ModelResolver(null, models), new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
+                new ModelResolver(null, models, null), new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
         StringBuilder sb = new StringBuilder("MODEL | PRODUCT x GPUS | STATUS | GPUS PRECISION BACKEND | RECIPE KIND"
                 + " | FIRST REJECTION (infeasible: the plan's reason, then the first rule that rejected the best"
                 + " candidate at that count)\n");

@@ -75,7 +75,7 @@ class FallbackRulesTest {
         var c = candidate("a", "mi300x", "bf16", 8);
         var o = new RuleHarness().host("mi300x", 8, 8, 8).add(c).run();
         assertTrue(decisionRules(o).contains("fallback/no-model-facts"));
-        assertTrue(o.decisions().get(o.decisions().size() - 1).message().contains("looked in: the test's facts"));
+        assertTrue(o.decisions().get(o.decisions().size() - 1).message().contains("(not in the test's facts)"));
         assertFalse(decisionRules(host(8).add(c).run()).contains("fallback/no-model-facts"));
     }
 

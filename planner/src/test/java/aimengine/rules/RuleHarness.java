@@ -70,7 +70,7 @@ final class RuleHarness {
     PlanningSession.Outcome run() {
         List<Object> all = new ArrayList<>(facts);
         all.add(request);
-        all.add(new ModelSearch(request.model(), List.of("the test's facts")));
+        all.add(new ModelSearch(request.model(), "not in the test's facts"));
         all.addAll(HARDWARE.all());
         return new PlanningSession(RULES).run(all);
     }

@@ -24,7 +24,7 @@ public final class ConfigCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        PlanSetup setup = new PlanSetup(context(), plan);
+        PlanSetup setup = new PlanSetup(context(), plan, false);
         Plan result = setup.plan(setup.defaultPort(), "0.0.0.0");
         SelectedPlan s = result.selected();
         if (s == null) {

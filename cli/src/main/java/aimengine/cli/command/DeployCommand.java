@@ -4,7 +4,6 @@ import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
 import aimengine.cli.render.PlanText;
 import aimengine.deploy.DeploySettings;
-import aimengine.deploy.DeploySizing;
 import aimengine.deploy.DeployTarget;
 import aimengine.deploy.Manifest;
 import aimengine.deploy.ManifestFolder;
@@ -68,20 +67,25 @@ public final class DeployCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        PlanSetup setup = new PlanSetup(context(), plan);
+        PlanSetup setup = new PlanSetup(context(), plan, false);
         int enginePort = port != null ? port : setup.defaultPort();
         DeploySettings settings = new DeploySettings(DeployTarget.parse(target), name, namespace, image, replicas,
                 cachePvc, cacheSize, hfTokenSecret, enginePort, grace, gpuGroups,
                 RunWorkflow.defaultTimeout(context()), DeploySettings.IMAGE_UID);
         Plan result = setup.plan(enginePort, "0.0.0.0");
         if (explain || !result.feasible()) {
-            err().print(PlanText.render(result, null, true));
+            err().print(PlanText.render(result, result.feasible() ? setup.cacheStatus(result) : null, true));
         }
         if (!result.feasible()) {
             throw new ExitException(ExitCodes.NO_PLAN, "no workable plan for " + plan.model + "; nothing written");
         }
         Hardware hardware = setup.hardware().byKey(result.selected().candidate().hardware()).orElseThrow();
-        ServingUnit unit = new ServingUnits(DeploySizing.DEFAULTS).build(result, hardware, settings);
+        ServingUnit unit = new ServingUnits(setup.deploySizing()).build(result, hardware, settings);
+        if (!plan.data.rules.isEmpty() || !plan.data.models.isEmpty()) {
+            // The pod plans again with what its image holds; folders given here are not in it.
+            err().println("warning: the --rules and --models folders given here are not in the image; the pod plans"
+                    + " without them unless the image adds them");
+        }
         List<Manifest> manifests = settings.target().writer().write(unit);
         if (output.equals("-")) {
             out().print(ManifestYaml.render(manifests, unit.notes()));

@@ -34,7 +34,7 @@ public final class PlanCommand extends BaseCommand {
             out().flush();
             return ExitCodes.OK;
         }
-        PlanSetup setup = new PlanSetup(context(), plan);
+        PlanSetup setup = new PlanSetup(context(), plan, false);
         Plan result = setup.plan(setup.defaultPort(), "0.0.0.0");
         CheckpointStatus cache = result.feasible() ? setup.cacheStatus(result) : null;
         out().print(output.json() ? PlanJson.render(result, cache) : PlanText.render(result, cache, explain));

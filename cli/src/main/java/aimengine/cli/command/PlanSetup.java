@@ -6,11 +6,16 @@ import aimengine.cli.base.CliContext;
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
 import aimengine.data.DataLoader;
+import aimengine.deploy.DeploySizing;
 import aimengine.engine.FlagCatalogs;
 import aimengine.generate.EngineCommandBuilder;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.hardware.Precision;
 import aimengine.model.ModelResolver;
+import aimengine.model.hub.HubClient;
+import aimengine.model.hub.HubException;
+import aimengine.model.hub.HubFacts;
+import aimengine.model.hub.HubSettings;
 import aimengine.plan.Plan;
 import aimengine.plan.Planner;
 import aimengine.plan.SelectedPlan;
@@ -19,6 +24,7 @@ import aimengine.probe.HostProfile;
 import aimengine.probe.HostView;
 import aimengine.probe.MissingGpus;
 import aimengine.rules.RuleCache;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Builds the planner and the host view from the plan options, and plans. Shared by plan, config and run. */
@@ -27,12 +33,15 @@ public final class PlanSetup {
     private final CliContext context;
     private final PlanMixin options;
     private final DataLoader data;
+    private final boolean offline;
     private HardwareCatalog hardware;
 
-    public PlanSetup(CliContext context, PlanMixin options) {
+    /** @param offline run's --offline: the Hub may not be asked for model facts */
+    public PlanSetup(CliContext context, PlanMixin options, boolean offline) {
         this.context = context;
         this.options = options;
         this.data = new DataLoader(options.data.toOptions(context.workingDirectory()));
+        this.offline = offline;
     }
 
     public HardwareCatalog hardware() {
@@ -40,6 +49,11 @@ public final class PlanSetup {
             hardware = data.hardware();
         }
         return hardware;
+    }
+
+    /** How deploy sizes what it writes: rules/deploy/sizing.yaml, or a --rules folder's. */
+    public DeploySizing deploySizing() {
+        return data.deploySizing();
     }
 
     public CacheRoot cacheRoot() {
@@ -66,12 +80,23 @@ public final class PlanSetup {
         return plan(host(false), port, bindAddress);
     }
 
-    /** Plans for a host view already taken (run detects once, as its own step). */
+    /**
+     * Plans for a host view already taken (run detects once, as its own step).
+     *
+     * @throws ExitException exit 1 when the Hub had to be asked for the model's facts and could not answer
+     */
     public Plan plan(HostView host, int port, String bindAddress) {
-        Planner planner = new Planner(data.ruleBase(RuleCache.defaultRoot(context.env(), context.home())),
-                hardware(), data.recipes(hardware()), new ModelResolver(cacheRoot(), data.models()),
+        Path aimCache = RuleCache.defaultRoot(context.env(), context.home());
+        HubSettings hub = HubSettings.from(context.env(), offline);
+        Planner planner = new Planner(data.ruleBase(aimCache), hardware(), data.recipes(hardware()),
+                new ModelResolver(cacheRoot(), data.models(), new HubFacts(hub, new HubClient(hub), aimCache.resolve("hub"))),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
-        return planner.plan(options.request(), host, port, bindAddress);
+        try {
+            return planner.plan(options.request(), host, port, bindAddress);
+        } catch (HubException e) {
+            throw new ExitException(e.kind() == HubException.Kind.FAILED ? ExitCodes.FAILURE : ExitCodes.NO_PLAN,
+                    e.getMessage(), e);
+        }
     }
 
     /** Whether the selected checkpoint is in the model cache, and how much would be downloaded. */

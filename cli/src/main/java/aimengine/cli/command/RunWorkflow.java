@@ -94,7 +94,7 @@ final class RunWorkflow {
         this.run = run;
         this.output = output;
         this.out = out;
-        this.setup = new PlanSetup(context, plan);
+        this.setup = new PlanSetup(context, plan, run.offline);
         this.stateDir = StateDir.resolve(context);
         this.log = new EventLog(new Console(err, System.console() != null), run.logFormat, level(context, debug),
                 Clock.systemUTC());

@@ -72,7 +72,7 @@ public final class GenerateStep implements Step {
         int imposed = s.shortened() && !userContext ? s.maxModelLen() : 0;
         Hardware hw = hardware.apply(s.candidate().hardware());
         EngineCommand command = new EngineCommandBuilder(b -> catalog).build(s.recipe(), merged.variant(), hw,
-                new EngineCommandBuilder.Target(s.checkpoint(), imposed, settings.port(), settings.bind()));
+                new EngineCommandBuilder.Target(s.checkpoint(), plan.request().model(), imposed, settings.port(), settings.bind()));
         if (settings.offline()) {
             command = command.withEnv("HF_HUB_OFFLINE", "1");
         }

@@ -38,6 +38,9 @@ public final class SelectStep implements Step {
         SelectedPlan s = plan.selected();
         if (s == null) {
             String model = plan.request().model();
+            if (plan.model() == null) {
+                throw new ExitException(ExitCodes.NO_PLAN, "no model facts for " + model + ": " + plan.modelLookup());
+            }
             throw new ExitException(ExitCodes.NO_PLAN, "no workable plan for " + model + "; run 'aim-engine plan "
                     + model + " --explain' to see why");
         }

@@ -63,6 +63,7 @@ public final class PlanJson {
         }
         root.put("otherModelCandidates", plan.otherModelCandidates());
         root.set("modelFacts", plan.model() == null ? null : model(plan.model()));
+        root.put("modelLookup", plan.modelLookup());
         return root;
     }
 

@@ -27,13 +27,16 @@ public final class PlanText {
         }
         sb.append(": ").append(plan.status()).append('\n');
         if (plan.model() == null) {
-            sb.append("  model facts  unknown (no config.json in the cache, no catalog entry)\n");
+            sb.append("  model facts  unknown: ").append(plan.modelLookup()).append('\n');
         }
         if (plan.selected() != null) {
             selected(sb, plan.selected(), cache);
         }
         if (explain) {
             candidates(sb, plan);
+            if (plan.model() != null) {
+                sb.append("\nModel facts: ").append(plan.modelLookup()).append('\n');
+            }
             sb.append("\nDecisions:\n");
             for (Decision d : plan.decisions()) {
                 sb.append("  ").append(d.rule()).append(": ").append(d.message()).append('\n');

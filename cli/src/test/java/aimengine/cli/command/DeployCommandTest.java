@@ -92,6 +92,33 @@ class DeployCommandTest {
     }
 
     @Test
+    void explainGoesToStderrAndTheTokenIsNeverWritten() {
+        String token = "hf_NotARealTokenButSecret";
+        for (String target : List.of("kubernetes", "kserve", "compose")) {
+            String[] args = {"deploy", "Qwen/Qwen3-32B", "--host", "../examples/hosts/mi300x-8.yaml", "--target",
+                    target, "--explain"};
+            CliRunner.Result r = new CliRunner(home).env("HF_TOKEN", token).run(args);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.err().contains("Runnable:"), r.err());
+            assertFalse(r.out().contains("Runnable:"));
+            assertFalse((r.out() + r.err()).contains(token), target);
+            assertTrue(r.out().contains("HF_TOKEN"), target);
+            ManifestSchemas.documents(r.out()).forEach(d -> assertEquals(List.of(), schemas.problems(d)));
+        }
+    }
+
+    @Test
+    void customDataThatTheImageLacksIsNamed() {
+        CliRunner.Result r = new CliRunner(home).run("deploy", "Qwen/Qwen3-8B", "--host",
+                "../examples/custom-hardware/hosts/w7900-4.yaml", "--rules", "../examples/custom-hardware/rules",
+                "--recipes", "../examples/custom-hardware/recipes", "--target", "compose");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("warning: the --rules and --models folders given here are not in the image"),
+                r.err());
+        assertTrue(r.out().contains("# the recipe comes from ../examples/custom-hardware/recipes/"), r.out());
+    }
+
+    @Test
     void theValidatorsRefuseUnknownFieldsAndWrongTypes() {
         JsonNode deployment = doc("kubernetes", "Deployment");
         ((ObjectNode) deployment.at("/spec/template/spec/containers/0")).put("imagePullPolicyy", "Always");

@@ -115,8 +115,8 @@ class PlanCommandTest {
         assertTrue(r.out().contains("vllm serve example/Private-8B --tensor-parallel-size 1"), r.out());
         CliRunner.Result missing = plan("plan", "example/Nowhere-8B", "--host", host("h100-1"), "--cache-dir", hub.toString());
         assertEquals(3, missing.exit());
-        assertTrue(missing.out().contains("no facts for the model, so no recipe can be sized (looked in: the Hugging Face cache "
-                + hub.resolve("models--example--Nowhere-8B")), missing.out());
+        assertTrue(missing.out().contains("no facts for the model, so no recipe can be sized (") && missing.out()
+                .contains("the Hugging Face cache (" + hub + ")"), missing.out());
     }
 
     @Test

@@ -89,9 +89,9 @@ class PlanScenariosTest {
             List<String> shown = new ArrayList<>(args);
             shown.addAll(output);
             transcript.append("$ aim-engine ").append(String.join(" ", shown)).append('\n');
-            // The test's home holds the Hugging Face cache the "no facts" explanation names: shown as $HOME.
-            transcript.append(new CliRunner(home).run(fromModuleFolder(shown)).transcript()
-                    .replace(home.toString(), "$HOME")).append('\n');
+            // the home folder is a fresh temporary one; paths under it are shown as $HOME
+            transcript.append(new CliRunner(home).run(fromModuleFolder(shown)).transcript().replace(home.toString(), "$HOME"))
+                    .append('\n');
         }
         Approvals.verify(transcript.toString(), new Options().forFile().withAdditionalInformation(name));
     }

@@ -117,7 +117,7 @@ class RunProcessTest {
         assertEquals(0, status.exit(), status.out());
         assertTrue(status.out().startsWith("aim-engine run: active (pid " + run.pid() + ", since "), status.out());
         assertTrue(status.out().contains("  endpoint  http://127.0.0.1:" + port + "/v1: healthy, serves "
-                + "amd/Llama-3.1-8B-Instruct-FP8-KV\n"), status.out());
+                + "meta-llama/Llama-3.1-8B-Instruct, amd/Llama-3.1-8B-Instruct-FP8-KV\n"), status.out());
         assertTrue(status.out().contains("  engine    pid " + s.enginePid() + ", process group " + s.processGroup()
                 + ", 0 restart(s)\n"), status.out());
 

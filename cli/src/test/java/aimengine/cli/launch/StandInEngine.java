@@ -43,7 +43,7 @@ public final class StandInEngine {
                 || List.of("CACHE_DIR", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "LOG_LEVEL").contains(k));
         env.put("PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.putAll(standin);
-        return env;
+        return aimengine.cli.HubOff.unlessAsked(env);
     }
 
     /** A port that was free a moment ago on 127.0.0.1. */

@@ -35,6 +35,21 @@ def arg(argv, name, default=None):
     return default
 
 
+def arg_list(argv, name):
+    """A flag that takes one or more values (nargs='+'), as vLLM's --served-model-name does."""
+    for i, a in enumerate(argv):
+        if a == name:
+            values = []
+            for v in argv[i + 1:]:
+                if v.startswith("--"):
+                    break
+                values.append(v)
+            return values
+        if a.startswith(name + "="):
+            return [a.split("=", 1)[1]]
+    return []
+
+
 def main(argv):
     if not argv or argv[0] != "serve" or len(argv) < 2:
         print("usage: vllm serve MODEL [flags]  (test stand-in)", file=sys.stderr)
@@ -42,7 +57,7 @@ def main(argv):
     model = argv[1]
     port = int(arg(argv, "--port", "8000"))
     host = arg(argv, "--host", "127.0.0.1")
-    served = arg(argv, "--served-model-name", model)
+    served = arg_list(argv, "--served-model-name") or [model]
     mode = os.environ.get("STANDIN_MODE", "healthy")
     load_ms = int(os.environ.get("STANDIN_LOAD_MS", "300"))
     log("STANDIN test stand-in for vLLM (not vLLM): serve %s on %s:%d, mode %s, pid %d, pgid %d"
@@ -78,7 +93,8 @@ def main(argv):
             if self.path == "/health":
                 self.reply(503 if mode == "never-healthy" or sick.is_set() else 200, b"")
             elif self.path == "/v1/models":
-                body = json.dumps({"object": "list", "data": [{"id": served, "object": "model", "root": model}]})
+                body = json.dumps({"object": "list",
+                                   "data": [{"id": name, "object": "model", "root": model} for name in served]})
                 self.reply(200, body.encode())
             else:
                 self.reply(404, b"")
