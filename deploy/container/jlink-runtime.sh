@@ -12,8 +12,9 @@
 #   jdk.compiler  DRL given with --rules is compiled to Drools' executable model, whose Java sources Drools compiles
 #                 with the JDK's own compiler (javax.tools) when the runtime has one;
 #   jdk.crypto.ec TLS with elliptic-curve keys, for HTTPS (a JDK 17 runtime lacks it otherwise; empty on JDK 22+).
+# (jdk.httpserver is among jdeps' modules: the Prometheus client's HTTP server behind run --metrics-port uses it.)
 set -euo pipefail
-modules=java.base,java.compiler,java.desktop,java.management,java.naming,java.net.http,java.scripting,java.sql,jdk.unsupported,jdk.zipfs,jdk.compiler,jdk.crypto.ec
+modules=java.base,java.compiler,java.desktop,java.management,java.naming,java.net.http,java.scripting,java.sql,jdk.httpserver,jdk.unsupported,jdk.zipfs,jdk.compiler,jdk.crypto.ec
 
 if [ "${1:-}" = "--modules" ]; then
   echo "$modules"

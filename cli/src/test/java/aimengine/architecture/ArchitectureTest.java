@@ -49,13 +49,15 @@ class ArchitectureTest {
             .layer("main").definedBy("aimengine.cli")
             .layer("command").definedBy("aimengine.cli.command..")
             .layer("render").definedBy("aimengine.cli.render..")
+            .layer("metrics").definedBy("aimengine.cli.metrics..")
             .layer("launch").definedBy("aimengine.cli.launch..")
             .layer("base").definedBy("aimengine.cli.base..")
             .whereLayer("main").mayNotBeAccessedByAnyLayer()
             .whereLayer("command").mayOnlyBeAccessedByLayers("main")
             .whereLayer("render").mayOnlyBeAccessedByLayers("main", "command")
-            .whereLayer("launch").mayOnlyBeAccessedByLayers("main", "command", "render")
-            .whereLayer("base").mayOnlyBeAccessedByLayers("main", "command", "render", "launch");
+            .whereLayer("metrics").mayOnlyBeAccessedByLayers("main", "command", "render")
+            .whereLayer("launch").mayOnlyBeAccessedByLayers("main", "command", "render", "metrics")
+            .whereLayer("base").mayOnlyBeAccessedByLayers("main", "command", "render", "metrics", "launch");
 
     @ArchTest
     static final ArchRule plannerNeverUsesTheCli = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()

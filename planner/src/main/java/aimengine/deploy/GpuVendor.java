@@ -1,12 +1,13 @@
 package aimengine.deploy;
 
+import aimengine.engine.Backend;
 import aimengine.hardware.Hardware;
 import java.util.List;
 
 /**
  * What a deployment needs to know per GPU vendor, in one place: the device plugin's resource name, the node label
  * that identifies the product, the device nodes and groups a container needs outside Kubernetes, and the default
- * image.
+ * image's tag.
  *
  * <p>Node labels. AMD: the GPU operator's node labeller (ROCm/k8s-device-plugin, cmd/k8s-node-labeller/main.go,
  * {@code createLabels}) publishes {@code amd.com/gpu.device-id} with the PCI device id as sysfs prints it, lower-case
@@ -21,22 +22,23 @@ public enum GpuVendor {
      * and the render nodes on recent ROCm hosts, but its id differs from host to host, so it is the operator's to add
      * (--gpu-group). NVIDIA's device nodes are world-accessible.
      */
-    AMD("amd.com/gpu", "amd.com/gpu.device-id", List.of("/dev/kfd", "/dev/dri"), List.of(44L), "aim-engine:latest"),
-    NVIDIA("nvidia.com/gpu", "nvidia.com/gpu.product", List.of(), List.of(), "aim-engine:latest-cuda");
+    AMD("amd.com/gpu", "amd.com/gpu.device-id", List.of("/dev/kfd", "/dev/dri"), List.of(44L), ""),
+    NVIDIA("nvidia.com/gpu", "nvidia.com/gpu.product", List.of(), List.of(), "-cuda");
 
     private final String resourceName;
     private final String nodeLabel;
     private final List<String> devices;
     private final List<Long> defaultGroups;
-    private final String defaultImage;
+    /** The tag suffix deploy/container's build commands give this vendor's images. */
+    private final String imageSuffix;
 
     GpuVendor(String resourceName, String nodeLabel, List<String> devices, List<Long> defaultGroups,
-              String defaultImage) {
+              String imageSuffix) {
         this.resourceName = resourceName;
         this.nodeLabel = nodeLabel;
         this.devices = devices;
         this.defaultGroups = defaultGroups;
-        this.defaultImage = defaultImage;
+        this.imageSuffix = imageSuffix;
     }
 
     public static GpuVendor of(Hardware hardware) {
@@ -71,7 +73,11 @@ public enum GpuVendor {
         return defaultGroups;
     }
 
-    public String defaultImage() {
-        return defaultImage;
+    /**
+     * The image deploy/container builds for this vendor and engine: aim-engine:latest (ROCm, vLLM),
+     * aim-engine:latest-cuda, aim-engine:sglang, aim-engine:sglang-cuda.
+     */
+    public String defaultImage(Backend backend) {
+        return "aim-engine:" + (backend == Backend.SGLANG ? "sglang" : "latest") + imageSuffix;
     }
 }

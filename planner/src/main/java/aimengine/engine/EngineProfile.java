@@ -41,9 +41,10 @@ public record EngineProfile(Backend backend, String displayName, List<String> pr
      * @param metricsPath Prometheus metrics
      * @param metricsFlag the switch that turns metrics on, or null when they are always served
      * @param readyLine   what the engine prints once its port is open
+     * @param series      the series of its metrics that `status` summarises
      */
     public record Serving(String healthPath, String modelsPath, String metricsPath, String metricsFlag,
-                          String readyLine) {
+                          String readyLine, EngineSeries series) {
     }
 
     public EngineProfile {

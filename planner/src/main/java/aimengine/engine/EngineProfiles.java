@@ -24,7 +24,8 @@ final class EngineProfiles {
 
     /**
      * vLLM: {@code vllm serve MODEL}, the model positional; /health answers once loaded,
-     * /metrics always; ready line "Application startup complete.".
+     * /metrics always; ready line "Application startup complete."; KV-cache usage is vllm:kv_cache_usage_perc (before
+     * v0.10: vllm:gpu_cache_usage_perc).
      */
     static final EngineProfile VLLM = new EngineProfile(Backend.VLLM, "vLLM", List.of("vllm", "serve"), null,
             Map.of(EngineSetting.MODEL, List.of("--model"),
@@ -36,7 +37,10 @@ final class EngineProfiles {
                     EngineSetting.KV_CACHE_DTYPE, List.of("--kv-cache-dtype"),
                     EngineSetting.SERVED_MODEL_NAME, List.of("--served-model-name")),
             0.9,
-            new EngineProfile.Serving("/health", "/v1/models", "/metrics", null, "Application startup complete."),
+            new EngineProfile.Serving("/health", "/v1/models", "/metrics", null, "Application startup complete.",
+                    new EngineSeries("vllm:num_requests_running", "vllm:num_requests_waiting",
+                            List.of("vllm:kv_cache_usage_perc", "vllm:gpu_cache_usage_perc"),
+                            "vllm:time_to_first_token_seconds", "vllm:generation_tokens_total")),
             PYTHON_ENV,
             "import json\n"
                     + "try:\n from vllm.utils.argparse_utils import FlexibleArgumentParser as P\n"
@@ -49,7 +53,8 @@ final class EngineProfiles {
 
     /**
      * SGLang: {@code python3 -m sglang.launch_server --model-path MODEL}; /health is 503
-     * until warmed up, /metrics only with --enable-metrics; ready line "The server is fired up and ready to roll!".
+     * until warmed up, /metrics only with --enable-metrics (its KV-cache usage is sglang:token_usage); ready line "The
+     * server is fired up and ready to roll!".
      * Its static memory fraction default depends on the model; 0.85 is its usual value.
      */
     static final EngineProfile SGLANG = new EngineProfile(Backend.SGLANG, "SGLang",
@@ -64,7 +69,9 @@ final class EngineProfiles {
                     EngineSetting.SERVED_MODEL_NAME, List.of("--served-model-name")),
             0.85,
             new EngineProfile.Serving("/health", "/v1/models", "/metrics", "--enable-metrics",
-                    "The server is fired up and ready to roll!"),
+                    "The server is fired up and ready to roll!",
+                    new EngineSeries("sglang:num_running_reqs", "sglang:num_queue_reqs", List.of("sglang:token_usage"),
+                            "sglang:time_to_first_token_seconds", "sglang:generation_tokens_total")),
             PYTHON_ENV,
             "import argparse,json\n"
                     + "from sglang.srt.server_args import ServerArgs\n"

@@ -1,6 +1,7 @@
 package aimengine.generate;
 
 import aimengine.engine.Backend;
+import aimengine.engine.EngineFlags;
 import aimengine.engine.EngineProfile;
 import aimengine.engine.EngineSetting;
 import aimengine.engine.FlagCatalog;
@@ -19,10 +20,12 @@ import java.util.TreeMap;
 /**
  * Turns a recipe variant into the engine's argv and environment.
  * vLLM: {@code vllm serve CHECKPOINT --tensor-parallel-size N --port P --host ADDR ...};
- * SGLang: {@code python3 -m sglang.launch_server --model-path CHECKPOINT --tp-size N --port P --host ADDR ...}.
- * The system flags (model, tensor parallelism, port, host) come first and are owned by aim-engine; recipe flags
- * follow in recipe order with switches normalised (true/"true"/null: bare; false: left out); then an imposed context
- * and, when the checkpoint is not the model asked for, {@code --served-model-name} with the requested name.
+ * SGLang: {@code python3 -m sglang.launch_server --model-path CHECKPOINT --tp-size N --port P --host ADDR
+ * --enable-metrics ...}.
+ * The system flags (model, tensor parallelism, port, host, and the engine's switch for its /metrics, which run
+ * re-exposes) come first and are owned by aim-engine; recipe flags follow in recipe order with switches normalised
+ * (true/"true"/null: bare; false: left out); then an imposed context and, when the checkpoint is not the model asked
+ * for, {@code --served-model-name} with the requested name.
  * Environment: hardware defaults &lt; recipe &lt; variant.
  */
 public final class EngineCommandBuilder {
@@ -51,7 +54,7 @@ public final class EngineCommandBuilder {
         boolean contextImposed = target.maxModelLen() > 0;
         for (EngineArg arg : variant.args()) {
             Optional<EngineSetting> setting = engine.setting(arg.flag());
-            if (setting.filter(EngineSetting::ownedByAimEngine).isPresent()
+            if (setting.filter(EngineSetting::ownedByAimEngine).isPresent() || isMetricsFlag(engine, arg.flag())
                     || contextImposed && setting.orElse(null) == EngineSetting.CONTEXT_LENGTH) {
                 continue;
             }
@@ -105,12 +108,24 @@ public final class EngineCommandBuilder {
                 .orElse("--no-" + spec.flag().substring(2));
     }
 
-    /** The flags aim-engine owns, first: the program and model, tensor parallelism, port and host. */
+    /**
+     * The flags aim-engine owns, first: the program and model, tensor parallelism, port and host, and the switch that
+     * turns the engine's metrics on where it has one.
+     */
     static List<String> systemArgs(EngineProfile engine, String checkpoint, int gpus, Target target) {
         List<String> argv = engine.launch(checkpoint);
         argv.addAll(List.of(engine.flag(EngineSetting.TENSOR_PARALLEL), String.valueOf(gpus),
                 engine.flag(EngineSetting.PORT), String.valueOf(target.port()),
                 engine.flag(EngineSetting.HOST), target.bindAddress()));
+        if (engine.serving().metricsFlag() != null) {
+            argv.add(engine.serving().metricsFlag());
+        }
         return argv;
+    }
+
+    /** A recipe's own metrics switch is already among the system flags. */
+    private static boolean isMetricsFlag(EngineProfile engine, String flag) {
+        String m = engine.serving().metricsFlag();
+        return m != null && EngineFlags.sameFlag(flag, m);
     }
 }

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param deadline       wall-clock time for inserting the facts and firing the rules
  */
 public record RuleBudget(int firingsPerFact, int minFirings, Duration deadline) {
-    public static final RuleBudget DEFAULT = new RuleBudget(100, 100_000, Duration.ofSeconds(20));
+    public static final RuleBudget DEFAULT = new RuleBudget(100, 100_000, Duration.ofSeconds(10));
 
     long maxFirings(int facts) {
         return Math.max(minFirings, (long) firingsPerFact * facts);

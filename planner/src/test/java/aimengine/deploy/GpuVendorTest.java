@@ -2,6 +2,7 @@ package aimengine.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import aimengine.engine.Backend;
 import aimengine.hardware.Hardware;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,14 @@ class GpuVendorTest {
         assertEquals(GpuVendor.NVIDIA, GpuVendor.of(h100));
         assertEquals("nvidia.com/gpu.product", GpuVendor.NVIDIA.nodeLabel());
         assertEquals(List.of("NVIDIA-H100-80GB-HBM3"), GpuVendor.NVIDIA.nodeLabelValues(h100));
+    }
+
+    @Test
+    void theDefaultImagesAreTheTagsTheContainerBuildGives() {
+        assertEquals("aim-engine:latest", GpuVendor.AMD.defaultImage(Backend.VLLM));
+        assertEquals("aim-engine:latest-cuda", GpuVendor.NVIDIA.defaultImage(Backend.VLLM));
+        assertEquals("aim-engine:sglang", GpuVendor.AMD.defaultImage(Backend.SGLANG));
+        assertEquals("aim-engine:sglang-cuda", GpuVendor.NVIDIA.defaultImage(Backend.SGLANG));
     }
 
     @Test

@@ -48,7 +48,7 @@ class EngineCommandBuilderTest {
     @Test
     void sglangIsLaunchedThroughPython() {
         assertEquals(List.of("python3", "-m", "sglang.launch_server", "--model-path", "org/model", "--tp-size", "4",
-                "--port", "8000", "--host", "0.0.0.0", "--context-length", "32768"),
+                "--port", "8000", "--host", "0.0.0.0", "--enable-metrics", "--context-length", "32768"),
                 argv(Backend.SGLANG, 4, 0, arg("--context-length", "32768", false)));
     }
 
@@ -72,7 +72,8 @@ class EngineCommandBuilderTest {
         // SGLang v0.5.18 has a few --x/--no-x pairs among its bare switches; the catalog says which.
         List<String> argv = argv(Backend.SGLANG, 1, 0, arg("--lora-strict-loading", "false", true),
                 arg("--enable-metrics", "true", true), arg("--enable-mfu-metrics", "false", true));
-        assertEquals(List.of("--no-lora-strict-loading", "--enable-metrics"), argv.subList(11, argv.size()));
+        // --enable-metrics is a system flag (run re-exposes SGLang's metrics): first, and not repeated from the recipe
+        assertEquals(List.of("--enable-metrics", "--no-lora-strict-loading"), argv.subList(11, argv.size()));
     }
 
     @Test
@@ -89,7 +90,8 @@ class EngineCommandBuilderTest {
                 vllm.subList(9, vllm.size()));
         // SGLang's --served-model-name takes one name: the one the user asked for.
         List<String> sglang = argv(Backend.SGLANG, "org/Model-Instruct", 1, 0);
-        assertEquals(List.of("--served-model-name", "org/Model-Instruct"), sglang.subList(11, sglang.size()));
+        assertEquals(List.of("--served-model-name", "org/Model-Instruct"), sglang.subList(12, sglang.size()),
+                "after the system flags, --enable-metrics last among them");
     }
 
     @Test
@@ -106,5 +108,12 @@ class EngineCommandBuilderTest {
                 Map.of("A", "recipe", "C", "recipe"), List.of(v), "seed", "test");
         Map<String, String> env = builder.build(r, v, MI300X, new EngineCommandBuilder.Target("m", "m", 0, 1, "h")).env();
         assertEquals(Map.of("A", "recipe", "B", "variant", "C", "recipe"), env);
+    }
+
+    @Test
+    void sglangAlwaysServesItsMetricsAndARecipesOwnSwitchIsNotRepeated() {
+        List<String> argv = argv(Backend.SGLANG, 1, 0, arg("--enable-metrics", null, false));
+        assertEquals(1, argv.stream().filter("--enable-metrics"::equals).count(), argv.toString());
+        assertEquals(false, argv(Backend.VLLM, 1, 0).contains("--enable-metrics"), "vLLM serves /metrics without a switch");
     }
 }

@@ -19,7 +19,7 @@ class CustomRuleSafetyTest {
     private static final String FILE = "site/x.drl";
     private static final String HEAD = "package aim.rules.site;\nimport aimengine.facts.PlanRequest;\n"
             + "import aimengine.facts.Decision;\n";
-    /** A short deadline: the consequence that never returns must not hold the test for the default 20 s. */
+    /** A short deadline: the consequence that never returns must not hold the test for the default 10 s. */
     private static final RuleBudget BUDGET = new RuleBudget(100, 10_000, Duration.ofSeconds(2));
 
     private static PlanningSession.Outcome plan(String rules) {

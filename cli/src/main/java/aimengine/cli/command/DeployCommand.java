@@ -29,7 +29,7 @@ public final class DeployCommand extends BaseCommand {
     @Option(names = "--target", required = true, paramLabel = "TARGET", description = "kubernetes, kserve or compose.")
     String target;
 
-    @Option(names = "--image", paramLabel = "IMAGE", description = "Container image (default: aim-engine:latest for AMD, aim-engine:latest-cuda for NVIDIA).")
+    @Option(names = "--image", paramLabel = "IMAGE", description = "Container image (default: aim-engine:latest, :latest-cuda, :sglang or :sglang-cuda by GPU vendor and engine, as deploy/container builds them).")
     String image;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the objects (default: from the model, e.g. qwen3-32b).")
@@ -71,7 +71,7 @@ public final class DeployCommand extends BaseCommand {
         int enginePort = port != null ? port : setup.defaultPort();
         DeploySettings settings = new DeploySettings(DeployTarget.parse(target), name, namespace, image, replicas,
                 cachePvc, cacheSize, hfTokenSecret, enginePort, grace, gpuGroups,
-                RunWorkflow.defaultTimeout(context()), DeploySettings.IMAGE_UID);
+                RunSettings.defaultTimeout(context()), DeploySettings.IMAGE_UID);
         Plan result = setup.plan(enginePort, "0.0.0.0");
         if (explain || !result.feasible()) {
             err().print(PlanText.render(result, result.feasible() ? setup.cacheStatus(result) : null, true));

@@ -4,7 +4,7 @@ import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
-import aimengine.cli.launch.StateDir;
+import aimengine.cli.base.AimPaths;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,10 @@ public final class LogsCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        Path stateDir = StateDir.resolve(context());
-        RunStateFile stateFile = new RunStateFile(stateDir);
+        AimPaths paths = AimPaths.of(context());
+        RunStateFile stateFile = new RunStateFile(paths.state());
         Optional<RunState> state = stateFile.read();
-        Path log = state.map(s -> Path.of(s.logFile())).orElse(StateDir.defaultLogFile(stateDir));
+        Path log = state.map(s -> Path.of(s.logFile())).orElse(paths.defaultLogFile());
         if (!Files.isRegularFile(log)) {
             throw new ExitException(ExitCodes.FAILURE, "no engine log at " + log + (state.isEmpty()
                     ? " (no aim-engine run is active)" : ""));

@@ -30,7 +30,7 @@ public final class PlanCommand extends BaseCommand {
     @Override
     protected int execute() {
         if (graph != null) {
-            out().print(GraphRenderer.render(RunWorkflow.launchGraph(context(), plan), graph));
+            out().print(GraphRenderer.render(LaunchGraphFactory.preview(context(), plan), graph));
             out().flush();
             return ExitCodes.OK;
         }

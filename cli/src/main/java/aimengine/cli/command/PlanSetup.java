@@ -2,6 +2,7 @@ package aimengine.cli.command;
 
 import aimengine.cache.CacheRoot;
 import aimengine.cache.CheckpointStatus;
+import aimengine.cli.base.AimPaths;
 import aimengine.cli.base.CliContext;
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
@@ -23,7 +24,6 @@ import aimengine.probe.Detection;
 import aimengine.probe.HostProfile;
 import aimengine.probe.HostView;
 import aimengine.probe.MissingGpus;
-import aimengine.rules.RuleCache;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -86,7 +86,7 @@ public final class PlanSetup {
      * @throws ExitException exit 1 when the Hub had to be asked for the model's facts and could not answer
      */
     public Plan plan(HostView host, int port, String bindAddress) {
-        Path aimCache = RuleCache.defaultRoot(context.env(), context.home());
+        Path aimCache = AimPaths.of(context).cache();
         HubSettings hub = HubSettings.from(context.env(), offline);
         Planner planner = new Planner(data.ruleBase(aimCache), hardware(), data.recipes(hardware()),
                 new ModelResolver(cacheRoot(), data.models(), new HubFacts(hub, new HubClient(hub), aimCache.resolve("hub"))),

@@ -14,6 +14,9 @@ public final class RunMixin {
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0", description = "Address the engine listens on (default: ${DEFAULT-VALUE}).")
     String bind;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics at /metrics on this port (aim-engine's own and the engine's), bound like --bind; 0 turns it off (default: AIM_METRICS_PORT, else 8002).")
+    Integer metricsPort;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long the engine may take to become healthy (default: DEFAULT_TIMEOUT, else 600).")
     Integer timeout;
 

@@ -1,118 +1,90 @@
 package aimengine.cli.command;
 
-import aimengine.cache.CacheBusyException;
-import aimengine.cache.CheckpointStatus;
-import aimengine.cache.ModelLock;
+import aimengine.cli.base.AimPaths;
 import aimengine.cli.base.CliContext;
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
-import aimengine.cli.launch.AwaitHealthStep;
-import aimengine.cli.launch.Backoff;
 import aimengine.cli.launch.Console;
-import aimengine.cli.launch.DetectStep;
-import aimengine.cli.launch.EngineInstallation;
 import aimengine.cli.launch.EventLog;
-import aimengine.cli.launch.GenerateStep;
-import aimengine.cli.launch.HealthCheck;
-import aimengine.cli.launch.HealthWaiter;
 import aimengine.cli.launch.LaunchGraph;
 import aimengine.cli.launch.LaunchKeys;
 import aimengine.cli.launch.LaunchSettings;
-import aimengine.cli.launch.RunState;
+import aimengine.cli.launch.RunGuard;
 import aimengine.cli.launch.RunStateFile;
 import aimengine.cli.launch.RunningEngine;
-import aimengine.cli.launch.SelectStep;
 import aimengine.cli.launch.SignalTrap;
-import aimengine.cli.launch.SpawnStep;
-import aimengine.cli.launch.StateDir;
-import aimengine.cli.launch.Step;
 import aimengine.cli.launch.StepExecutor;
 import aimengine.cli.launch.StepRecord;
 import aimengine.cli.launch.StepReport;
 import aimengine.cli.launch.StepResults;
 import aimengine.cli.launch.StopRequest;
-import aimengine.cli.launch.SuperviseStep;
 import aimengine.cli.launch.Wakeup;
-import aimengine.cli.render.GraphRenderer;
-import aimengine.cli.render.Shell;
-import aimengine.cli.render.StepTable;
+import aimengine.cli.render.RunReport;
+import aimengine.cli.launch.HealthObserver;
+import aimengine.cli.metrics.EngineMetricsSource;
 import aimengine.engine.Backend;
-import aimengine.engine.FlagCatalog;
-import aimengine.engine.FlagCatalogs;
-import aimengine.engine.FlagValidator;
-import aimengine.engine.InstalledEngineFlags;
+import aimengine.engine.EngineProfile;
+import aimengine.cli.metrics.GpuReaders;
+import aimengine.cli.metrics.GpuSampler;
+import aimengine.cli.metrics.MetricsEndpoint;
+import aimengine.cli.metrics.ProcessTreeUsage;
+import aimengine.cli.metrics.RunMetrics;
+import aimengine.cli.metrics.RunObservability;
+import aimengine.facts.Candidate;
 import aimengine.generate.EngineCommand;
-import aimengine.generate.EngineOverrides;
-import aimengine.io.InputException;
+import aimengine.hardware.Hardware;
 import aimengine.plan.Plan;
-import aimengine.plan.SelectedPlan;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import aimengine.probe.ToolRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import picocli.CommandLine;
+import java.util.Optional;
 
 /**
- * The work of run and launch: the launch graph (detect, select, generate, spawn, await-health, supervise) built from
- * the options, run step by step, with the state file other shells read, signal handling and the step table.
+ * The work of run and launch: the launch graph built from the options, run step by step under a {@link RunGuard}
+ * (state file, model lock, clean-up) with signal handling, then the step table.
  */
 final class RunWorkflow {
-    private static final Duration ASK_ENGINE_TIMEOUT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    private final CliContext context;
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
+    private static final Duration GPU_TOOL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ENGINE_METRICS_TIMEOUT = Duration.ofSeconds(2);
     private final PlanMixin plan;
     private final RunMixin run;
     private final OutputMixin output;
     private final PrintWriter out;
     private final EventLog log;
     private final PlanSetup setup;
+    private final AimPaths paths;
     private final LaunchSettings settings;
-    private final Path stateDir;
+    private final LaunchGraphFactory graphs;
     private final Wakeup wakeup = new Wakeup();
     private final StopRequest stop = new StopRequest(wakeup);
     private final StepResults results = new StepResults();
     private final Instant started = Instant.now();
-    private boolean stateWriteFailed;
-    private ModelLock modelLock;
+    private final CliContext context;
+    private final int metricsPort;
 
     RunWorkflow(CliContext context, PlanMixin plan, RunMixin run, OutputMixin output, PrintWriter out, PrintWriter err,
                 boolean debug) {
-        this.context = context;
         this.plan = plan;
         this.run = run;
         this.output = output;
         this.out = out;
         this.setup = new PlanSetup(context, plan, run.offline);
-        this.stateDir = StateDir.resolve(context);
-        this.log = new EventLog(new Console(err, System.console() != null), run.logFormat, level(context, debug),
-                Clock.systemUTC());
-        this.settings = settings();
-    }
-
-    /**
-     * The launch graph `run` would follow for these plan options and default run options, for `plan --graph`
-     * (render it with {@link GraphRenderer}); nothing runs.
-     */
-    static LaunchGraph launchGraph(CliContext context, PlanMixin plan) {
-        RunMixin defaults = CommandLine.populateCommand(new RunMixin());
-        PrintWriter none = new PrintWriter(Writer.nullWriter());
-        return new RunWorkflow(context, plan, defaults, new OutputMixin(), none, none, false).graph();
+        this.paths = AimPaths.of(context);
+        this.log = new EventLog(new Console(err, System.console() != null), run.logFormat,
+                RunSettings.logLevel(context, debug), Clock.systemUTC());
+        this.settings = RunSettings.read(context, run, setup, paths);
+        this.context = context;
+        this.metricsPort = RunSettings.metricsPort(context, run, settings);
+        this.graphs = new LaunchGraphFactory(context, setup, run, settings, paths, log, wakeup, stop);
     }
 
     int execute() throws Exception {
-        LaunchGraph graph = graph();
         StepExecutor executor = new StepExecutor(System::nanoTime, new StepExecutor.Listener() {
             @Override
             public void finished(StepRecord r) {
@@ -126,195 +98,95 @@ final class RunWorkflow {
             }
         });
         if (run.dryRun) {
+            LaunchGraph graph = graphs.graph(LaunchGraphFactory.Hooks.NONE);
             StepReport report = executor.run(graph.upTo("generate"), results);
-            printDryRun(graph, report);
+            Plan p = results.find(LaunchKeys.PLAN).orElse(null);
+            out.print(RunReport.dryRun(plan.model, graph, report,
+                    results.find(LaunchKeys.COMMAND).map(EngineCommand::shown).orElse(null),
+                    p == null ? null : p.selected(), settings, output.json()));
+            out.flush();
             return finish(report);
         }
-        RunStateFile stateFile = new RunStateFile(stateDir);
-        refuseSecondRun(stateFile);
-        Thread hook = new Thread(() -> cleanUp(stateFile), "aim-engine-stop-engine");
-        Runtime.getRuntime().addShutdownHook(hook);
         StepReport report;
-        try (SignalTrap trap = new SignalTrap(stop)) {
-            report = executor.run(graph, results);
-        } finally {
-            cleanUp(stateFile);
-            removeHook(hook);
+        try (RunGuard guard = new RunGuard(new RunStateFile(paths.state()), plan.model, settings, results, stop, log,
+                setup::cacheRoot, started).open();
+             RunObservability observability = observability().start(SAMPLE_EVERY);
+             MetricsEndpoint endpoint = endpoint(observability);
+             SignalTrap trap = new SignalTrap(stop)) {
+            report = executor.run(graphs.graph(hooks(guard, observability)), results);
         }
-        printTable(report);
+        out.print(RunReport.steps(plan.model, report, output.json()));
+        out.flush();
         return finish(report);
     }
 
-    /** The launch graph of this run's options; nothing runs until {@link #execute}. */
-    LaunchGraph graph() {
-        FlagCatalogs shipped = FlagCatalogs.builtin();
-        HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2)), Backoff.HEALTH, wakeup, stop, log, System::nanoTime);
-        List<Step> steps = List.of(
-                new DetectStep(() -> setup.host(true)),
-                new SelectStep(host -> availableOffline(setup.plan(host, settings.port(), settings.bind()))),
-                new GenerateStep(EngineOverrides.parse(run.engineArgs, context.env(EngineOverrides.ENV)),
-                        catalogs(shipped), new FlagValidator(shipped),
-                        key -> setup.hardware().byKey(key).orElseThrow(), settings, log),
-                new SpawnStep(new EngineInstallation(context.env(), InstalledEngineFlags.processRunner(context.env())),
-                        settings, log, wakeup, Clock.systemUTC(), this::recordState, this::holdModelLock, stop),
-                new AwaitHealthStep(waiter, settings, stop, log),
-                new SuperviseStep(waiter, settings, Backoff.RESTART, stop, wakeup, log));
-        return LaunchGraph.of(steps);
+    /** GPUs, the engine's process tree and its metrics, measured in the background while the run lives. */
+    private RunObservability observability() {
+        ToolRunner tools = new ToolRunner(context.env());
+        GpuSampler gpus = new GpuSampler(GpuReaders.forHost(context.workingDirectory().resolve(plan.root), tools,
+                GPU_TOOL_TIMEOUT), SAMPLE_EVERY, System::nanoTime, this::catalogKey);
+        ProcessTreeUsage processes = new ProcessTreeUsage(Path.of("/proc"));
+        // the backend asked for: a bad one is refused by the plan, before any engine could serve metrics
+        EngineProfile.Serving engine = Optional.ofNullable(Backend.parse(plan.backend)).orElse(Backend.VLLM).profile()
+                .serving();
+        return new RunObservability(new RunMetrics(processes, gpus, System::nanoTime), gpus,
+                new EngineMetricsSource(settings.base(), engine.metricsPath(), ENGINE_METRICS_TIMEOUT), engine.series(),
+                processes,
+                () -> results.find(LaunchKeys.ENGINE).map(RunningEngine::current).map(p -> p.pid()),
+                paths.state().resolve(RunObservability.SNAPSHOT_FILE), Clock.systemUTC());
     }
 
-    /** With --offline, a plan whose checkpoint is not completely cached cannot start: the engine may not download. */
-    private Plan availableOffline(Plan plan) {
-        if (!run.offline || !plan.feasible()) {
-            return plan;
-        }
-        CheckpointStatus cache = setup.cacheStatus(plan);
-        if (!cache.usableOffline()) {
-            throw new ExitException(ExitCodes.NO_PLAN, "--offline: " + cache.checkpointId() + " is not completely in the"
-                    + " cache (" + String.join("; ", cache.problems()) + "); download it first or run without --offline");
-        }
-        return plan;
-    }
-
-    /** --engine-version's shipped catalog; else what the installed engine says; else the newest shipped catalog. */
-    private Function<Backend, FlagCatalog> catalogs(FlagCatalogs shipped) {
-        Map<Backend, FlagCatalog> chosen = new EnumMap<>(Backend.class);
-        return backend -> chosen.computeIfAbsent(backend, b -> {
-            if (run.engineVersion != null) {
-                return shipped.version(b, run.engineVersion).orElseThrow(() -> new InputException("--engine-version", 0,
-                        "no " + b.key() + " flag catalog of version " + run.engineVersion + " ships with aim-engine;"
-                        + " known: " + String.join(", ", shipped.versions(b))));
-            }
-            InstalledEngineFlags installed = new InstalledEngineFlags(InstalledEngineFlags.processRunner(context.env()),
-                    flagCache(), ASK_ENGINE_TIMEOUT);
-            return installed.ask(b).orElseGet(() -> {
-                log.debug("generate", "the installed " + b.key() + " could not be asked for its flags; using the"
-                        + " shipped catalog " + shipped.newest(b).label(), null);
-                return shipped.newest(b);
-            });
-        });
-    }
-
-    private Path flagCache() {
-        String cache = context.env("AIM_CACHE");
-        return cache != null && !cache.isBlank() ? Path.of(cache, "flags") : context.home().resolve(".cache/aim-engine/flags");
-    }
-
-    private LaunchSettings settings() {
-        int port = run.port != null ? run.port : setup.defaultPort();
-        if (port < 1 || port > 65535) {
-            throw new InputException("--port", 0, port + " is not a port number (1-65535)");
-        }
-        int timeout = run.timeout != null ? run.timeout : defaultTimeout(context);
-        if (timeout < 1) {
-            // the value came from the variable when the flag was not given: name what the user set
-            throw run.timeout != null ? new InputException("--timeout", 0, timeout + ": must be at least 1 second")
-                    : new InputException("DEFAULT_TIMEOUT", 0, timeout + ": must be at least 1 second");
-        }
-        if (run.restarts < 0) {
-            throw new InputException("--restarts", 0, run.restarts + ": must be 0 or more");
-        }
-        if (run.grace < 0) {
-            throw new InputException("--grace", 0, run.grace + ": must be 0 or more seconds");
-        }
-        Path logFile = run.logFile != null ? context.workingDirectory().resolve(run.logFile) : StateDir.defaultLogFile(stateDir);
-        return new LaunchSettings(BindAddress.check(run.bind), port, Duration.ofSeconds(timeout), run.restarts, Duration.ofSeconds(run.grace),
-                logFile, context.env(), context.workingDirectory(), run.offline);
-    }
-
-    /** DEFAULT_TIMEOUT, else 600 seconds: how long run waits for a healthy engine (deploy's startup floor too). */
-    static int defaultTimeout(CliContext context) {
-        String t = context.env("DEFAULT_TIMEOUT", "600");
+    /** The hardware catalog's key of an AMD PCI device id ("0x74a1"), as the amdgpu sysfs files name devices. */
+    private Optional<String> catalogKey(String pciDeviceId) {
         try {
-            return Integer.parseInt(t.trim());
+            return setup.hardware().byPciDeviceId("amd", Integer.decode(pciDeviceId)).map(Hardware::key);
         } catch (NumberFormatException e) {
-            throw new InputException("DEFAULT_TIMEOUT", 0, "'" + t + "' is not a whole number of seconds");
+            return Optional.empty();
         }
     }
 
-    private static EventLog.Level level(CliContext context, boolean debug) {
-        if (debug) {
-            return EventLog.Level.DEBUG;
+    /** The scrape target, up before the engine starts; null with --metrics-port 0. */
+    private MetricsEndpoint endpoint(RunObservability observability) {
+        if (metricsPort == 0) {
+            return null;
         }
-        String text = context.env("LOG_LEVEL", "info");
-        EventLog.Level level = EventLog.Level.parse(text);
-        if (level == null) {
-            throw new InputException("LOG_LEVEL", 0, "'" + text + "' is not one of debug, info, warn, error");
-        }
-        return level;
-    }
-
-    private void refuseSecondRun(RunStateFile stateFile) {
-        stateFile.read().ifPresent(s -> {
-            if (RunStateFile.isLive(s)) {
-                throw new ExitException(ExitCodes.FAILURE, "another aim-engine run is active (pid " + s.pid() + ", "
-                        + s.model() + " on port " + s.port() + "); stop it with 'aim-engine stop', or give this run"
-                        + " its own AIM_STATE_DIR");
-            }
-            log.info("spawn", "replacing the stale state file of pid " + s.pid() + ", which is gone", null);
-        });
-    }
-
-    private void recordState(RunningEngine engine, RunningEngine.Phase phase) {
-        SelectedPlan s = results.get(LaunchKeys.PLAN).selected();
-        ProcessHandle self = ProcessHandle.current();
-        RunState state = new RunState(self.pid(), RunStateFile.startOf(self), engine.current().pid(),
-                engine.current().processGroup(), settings.port(), settings.bind(), settings.base().toString(), plan.model,
-                s.candidate().recipeId(), s.candidate().backend(), started.toString(), engine.restarts(), phase.key(),
-                settings.logFile().toAbsolutePath().toString(), settings.grace().toSeconds(), results.get(LaunchKeys.COMMAND).shown().argv());
         try {
-            new RunStateFile(stateDir).write(state);
+            MetricsEndpoint endpoint = MetricsEndpoint.start(settings.bind(), metricsPort,
+                    observability.metrics().registry(), observability.engineMetrics()::fetch);
+            log.info("metrics", "metrics at http://" + settings.bind() + ":" + metricsPort + "/metrics",
+                    Map.of("metricsPort", metricsPort));
+            return endpoint;
         } catch (IOException e) {
-            if (!stateWriteFailed) {
-                stateWriteFailed = true;
-                log.warn("spawn", "cannot write the state file in " + stateDir + " (" + e.getMessage()
-                        + "); status, logs and stop will not find this run", null);
+            throw new ExitException(ExitCodes.PORT_IN_USE, "--metrics-port " + metricsPort + ": cannot listen on "
+                    + settings.bind() + ":" + metricsPort + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private LaunchGraphFactory.Hooks hooks(RunGuard guard, RunObservability observability) {
+        return new LaunchGraphFactory.Hooks() {
+            @Override
+            public void changed(RunningEngine engine, RunningEngine.Phase phase) {
+                guard.recordState(engine, phase);
+                observability.metrics().engine(engine, phase);
+                if (phase == RunningEngine.Phase.SERVING) {
+                    observability.sampleSoon();
+                }
             }
-        }
-    }
 
-    /** A model the engine serves is locked in the cache, so that 'aim-engine cache clean' leaves it alone. */
-    private synchronized void holdModelLock() {
-        String checkpoint = results.get(LaunchKeys.PLAN).selected().checkpoint();
-        try {
-            modelLock = ModelLock.acquire(setup.cacheRoot(), checkpoint);
-        } catch (CacheBusyException e) {
-            throw new ExitException(ExitCodes.FAILURE, e.getMessage());
-        }
-        if (!modelLock.held()) {
-            log.warn("spawn", "the model is not locked against 'aim-engine cache clean': " + modelLock.notHeldReason(), null);
-        }
-    }
-
-    /**
-     * The safety net, also run by the shutdown hook (SIGHUP, an exit from elsewhere): no engine process outlives
-     * aim-engine, and its model lock and state file go with it.
-     */
-    private synchronized void cleanUp(RunStateFile stateFile) {
-        results.find(LaunchKeys.ENGINE).ifPresent(engine -> {
-            try {
-                engine.stop(settings.grace(), stop::urgent);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            @Override
+            public void beforeSpawn() {
+                guard.holdModelLock();
+                results.find(LaunchKeys.HOST).ifPresent(h -> observability.gpus().knownDevices(h.devices()));
+                Candidate c = results.get(LaunchKeys.PLAN).selected().candidate();
+                observability.metrics().planned(plan.model, c.recipeId(), c.backend(), c.precision(), c.gpuCount(),
+                        VersionProvider.version());
             }
-        });
-        ModelLock lock = modelLock;
-        modelLock = null;
-        if (lock != null) {
-            lock.close();
-        }
-        try {
-            stateFile.deleteIfOwnedBy(ProcessHandle.current().pid());
-        } catch (IOException e) {
-            log.warn("supervise", "cannot remove the state file " + stateFile.path() + ": " + e.getMessage(), null);
-        }
-    }
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run; nothing to remove
-        }
+            @Override
+            public HealthObserver health() {
+                return observability.metrics();
+            }
+        };
     }
 
     /** A stop by signal is what the user asked for: its exit code, without an error line. */
@@ -328,73 +200,5 @@ final class RunWorkflow {
             throw failure;
         }
         return ExitCodes.OK;
-    }
-
-    private void printTable(StepReport report) throws IOException {
-        if (output.json()) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("model", plan.model);
-            n.set("steps", StepTable.json(JSON, report));
-            out.println(JSON.writeValueAsString(n));
-        } else {
-            out.println("Steps:");
-            out.print(StepTable.text(report));
-        }
-        out.flush();
-    }
-
-    private void printDryRun(LaunchGraph graph, StepReport report) throws IOException {
-        EngineCommand command = results.find(LaunchKeys.COMMAND).map(EngineCommand::shown).orElse(null);
-        if (output.json()) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("model", plan.model);
-            if (command != null) {
-                n.putPOJO("command", command.argv());
-                n.putPOJO("env", command.env());
-            }
-            n.set("graph", graphJson(graph));
-            n.set("steps", StepTable.json(JSON, report));
-            out.println(JSON.writeValueAsString(n));
-            out.flush();
-            return;
-        }
-        out.println("Dry run: aim-engine run " + plan.model + " would launch");
-        if (command != null) {
-            SelectedPlan s = results.get(LaunchKeys.PLAN).selected();
-            out.println("  recipe  " + s.candidate().recipeId() + " (" + s.recipe().source() + ")");
-            out.println("  listen  " + settings.bind() + ":" + settings.port() + ", healthy within "
-                    + settings.timeout().toSeconds() + " s, up to " + settings.restarts() + " restarts");
-            out.println();
-            out.println("Command:");
-            out.println("  " + Shell.join(command.argv()));
-            out.println();
-            out.println("Environment (on top of aim-engine's own):");
-            if (command.env().isEmpty()) {
-                out.println("  (none)");
-            }
-            command.env().forEach((k, v) -> out.println("  " + k + "=" + Shell.quote(v)));
-        }
-        out.println();
-        out.println("Launch graph:");
-        out.print(GraphRenderer.text(graph, "  "));
-        out.println();
-        out.println("Steps:");
-        out.print(StepTable.text(report));
-        out.flush();
-    }
-
-    private static ObjectNode graphJson(LaunchGraph graph) {
-        ObjectNode g = JSON.createObjectNode();
-        ArrayNode nodes = g.putArray("steps");
-        graph.order().forEach(s -> nodes.add(s.name()));
-        ArrayNode edges = g.putArray("edges");
-        for (LaunchGraph.Edge e : graph.graph().edgeSet()) {
-            ObjectNode n = edges.addObject();
-            n.put("from", graph.graph().getEdgeSource(e).name());
-            n.put("to", graph.graph().getEdgeTarget(e).name());
-            ArrayNode carries = n.putArray("carries");
-            e.carries().forEach(k -> carries.add(k.name()));
-        }
-        return g;
     }
 }

@@ -4,11 +4,17 @@ import aimengine.cli.base.ExitCodes;
 import aimengine.cli.launch.HealthCheck;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
-import aimengine.cli.launch.StateDir;
+import aimengine.cli.base.AimPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import aimengine.cli.metrics.LiveSnapshot;
+import aimengine.cli.metrics.RunObservability;
+import aimengine.cli.render.LiveText;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +24,9 @@ import picocli.CommandLine.Mixin;
 
 /** `aim-engine status`: the active run (from its state file, checked against the live process) and its health. */
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Show the active 'aim-engine run' of this container: its engine, model, endpoint and health.",
+        description = {"Show the active 'aim-engine run' of this container: its engine, model, endpoint and health,"
+                        + " the engine's CPU and memory, each GPU, and the engine's requests, KV cache, time to first"
+                        + " token and tokens/s over the last minute (as the run last measured them, every 10 s).",
                 "Exit codes: 0 active and healthy, 1 not running, stale state file, or not healthy (yet)."})
 public final class StatusCommand extends BaseCommand {
 
@@ -27,9 +35,11 @@ public final class StatusCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        RunStateFile file = new RunStateFile(StateDir.resolve(context()));
+        Path stateDir = AimPaths.of(context()).state();
+        RunStateFile file = new RunStateFile(stateDir);
         Optional<RunState> state = file.read();
         boolean live = state.isPresent() && RunStateFile.isLive(state.get());
+        Optional<LiveSnapshot> measured = live ? snapshot(stateDir.resolve(RunObservability.SNAPSHOT_FILE)) : Optional.empty();
         Optional<List<String>> models = live
                 ? new HealthCheck(Duration.ofSeconds(2)).check(URI.create(state.get().endpoint())) : Optional.empty();
         String status = state.isEmpty() ? "none" : live ? "active" : "stale";
@@ -42,6 +52,10 @@ public final class StatusCommand extends BaseCommand {
             state.ifPresent(s -> n.putPOJO("run", s));
             n.put("healthy", models.isPresent());
             n.putPOJO("models", models.orElse(List.of()));
+            if (live) {
+                since(state.get().started()).ifPresent(d -> n.put("uptimeSeconds", d.toSeconds()));
+            }
+            measured.ifPresent(m -> n.putPOJO("live", m));
             out().println(json.writeValueAsString(n));
         } else if (state.isEmpty()) {
             out().println("not running: no aim-engine run is active (no state file at " + file.path() + ")");
@@ -51,6 +65,7 @@ public final class StatusCommand extends BaseCommand {
                     + " (started " + s.started() + "), which is gone; the run did not end cleanly");
         } else {
             text(state.get(), models);
+            measured.ifPresent(m -> LiveText.lines(m, Instant.now()).forEach(out()::println));
         }
         out().flush();
         return live && models.isPresent() ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -69,12 +84,25 @@ public final class StatusCommand extends BaseCommand {
     }
 
     private static String uptime(String started) {
+        return since(started).map(d -> d.toHours() > 0 ? d.toHours() + " h " + d.toMinutesPart() + " min"
+                : d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s")
+                .orElse("?");
+    }
+
+    private static Optional<Duration> since(String started) {
         try {
-            Duration d = Duration.between(Instant.parse(started), Instant.now());
-            return d.toHours() > 0 ? d.toHours() + " h " + d.toMinutesPart() + " min"
-                    : d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+            return Optional.of(Duration.between(Instant.parse(started), Instant.now()));
         } catch (RuntimeException e) {
-            return "?";
+            return Optional.empty();
+        }
+    }
+
+    /** What the run last measured (its process tree, GPUs, engine metrics); empty when it wrote nothing yet. */
+    private static Optional<LiveSnapshot> snapshot(Path file) {
+        try {
+            return Optional.of(new ObjectMapper().readValue(Files.readString(file), LiveSnapshot.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }

@@ -5,7 +5,7 @@ import aimengine.cli.base.ExitException;
 import aimengine.cli.launch.ProcessGroup;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
-import aimengine.cli.launch.StateDir;
+import aimengine.cli.base.AimPaths;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class StopCommand extends BaseCommand {
 
     @Override
     protected int execute() throws Exception {
-        RunStateFile file = new RunStateFile(StateDir.resolve(context()));
+        RunStateFile file = new RunStateFile(AimPaths.of(context()).state());
         Optional<RunState> found = file.read();
         if (found.isEmpty()) {
             out().println("nothing to stop: no aim-engine run is active");

@@ -6,7 +6,12 @@ import picocli.CommandLine;
 public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"aim-engine " + version(), "Java " + System.getProperty("java.version")};
+    }
+
+    /** This build's version, "dev" when running from classes. */
+    static String version() {
         String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"aim-engine " + (v == null ? "dev" : v), "Java " + System.getProperty("java.version")};
+        return v == null ? "dev" : v;
     }
 }

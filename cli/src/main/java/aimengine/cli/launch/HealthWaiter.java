@@ -37,9 +37,16 @@ public final class HealthWaiter {
     private final StopRequest stop;
     private final EventLog log;
     private final LongSupplier nanoTime;
+    private final HealthObserver observer;
 
     public HealthWaiter(HealthCheck health, Backoff backoff, Wakeup wakeup, StopRequest stop, EventLog log,
                         LongSupplier nanoTime) {
+        this(health, backoff, wakeup, stop, log, nanoTime, HealthObserver.NONE);
+    }
+
+    public HealthWaiter(HealthCheck health, Backoff backoff, Wakeup wakeup, StopRequest stop, EventLog log,
+                        LongSupplier nanoTime, HealthObserver observer) {
+        this.observer = observer;
         this.health = health;
         this.backoff = backoff;
         this.wakeup = wakeup;
@@ -66,9 +73,11 @@ public final class HealthWaiter {
                     throw exited(engine);
                 }
                 Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
-                Optional<List<String>> models = health.check(base);
+                Optional<List<String>> models = check(base);
                 if (models.isPresent()) {
-                    return new Healthy(base, models.get(), Duration.ofNanos(nanoTime.getAsLong() - start));
+                    Duration waited = Duration.ofNanos(nanoTime.getAsLong() - start);
+                    observer.ready(waited);
+                    return new Healthy(base, models.get(), waited);
                 }
                 Duration left = timeout.minus(elapsed);
                 if (left.isNegative() || left.isZero()) {
@@ -91,7 +100,14 @@ public final class HealthWaiter {
 
     /** One health check, for an engine that already served. */
     public boolean healthy(URI base) throws InterruptedException {
-        return health.check(base).isPresent();
+        return check(base).isPresent();
+    }
+
+    private Optional<List<String>> check(URI base) throws InterruptedException {
+        long start = nanoTime.getAsLong();
+        Optional<List<String>> models = health.check(base);
+        observer.checked(Duration.ofNanos(nanoTime.getAsLong() - start), models.isPresent());
+        return models;
     }
 
     private static ExitException exited(EngineProcess engine) throws InterruptedException {

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 
 /** The launch DAG of `run`, as `plan --graph dot|mermaid` prints it. */
 class LaunchGraphRenderTest {
-    private final LaunchGraph graph = RunWorkflow.launchGraph(new CliContext(Map.of(), Path.of("/nonexistent"), Path.of("")),
+    private final LaunchGraph graph = LaunchGraphFactory.preview(new CliContext(Map.of(), Path.of("/nonexistent"), Path.of("")),
             CommandLine.populateCommand(new PlanMixin(), "some/model"));
 
     @Test

@@ -174,6 +174,32 @@ class RunCommandTest {
     }
 
     @Test
+    void aBusyMetricsPortIsRefusedBeforeSpawning() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int metrics = busy.getLocalPort();
+            CliRunner.Result r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--metrics-port", String.valueOf(metrics));
+            assertEquals(5, r.exit(), r.err());
+            assertTrue(r.err().contains("error: --metrics-port " + metrics + ": cannot listen on 127.0.0.1:" + metrics),
+                    r.err());
+            assertFalse(r.err().contains("[vllm]"), "nothing was spawned");
+        }
+    }
+
+    @Test
+    void aMetricsPortMustBeAPortOfItsOwn() {
+        CliRunner.Result same = run("run", MODEL, "--host", HOST, "--port", "8100", "--metrics-port", "8100", "--dry-run");
+        assertEquals(2, same.exit(), same.err());
+        assertTrue(same.err().contains("error: --metrics-port: 8100 is the engine's port"), same.err());
+        env.put("AIM_METRICS_PORT", "lots");
+        CliRunner.Result garbage = run("run", MODEL, "--host", HOST, "--dry-run");
+        assertEquals(2, garbage.exit(), garbage.err());
+        assertTrue(garbage.err().contains("error: AIM_METRICS_PORT: 'lots' is not a port number"), garbage.err());
+        env.put("AIM_METRICS_PORT", "0");
+        assertEquals(0, run("run", MODEL, "--host", HOST, "--dry-run").exit(), "0 is off, not a port");
+    }
+
+    @Test
     void anEngineThatNeverBecomesHealthyTimesOutAndIsStopped() throws Exception {
         env.put("STANDIN_MODE", "never-healthy");
         env.put("STANDIN_WORKER", "1");

@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aimengine.cli.CliRunner;
 import aimengine.cli.launch.ProcessGroup;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import aimengine.cli.metrics.ExpositionText;
+import aimengine.cli.metrics.PrometheusServer;
+import aimengine.cli.metrics.PromtoolCheck;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
 import aimengine.cli.launch.StandInEngine;
@@ -141,6 +150,86 @@ class RunProcessTest {
         CliRunner.Result after = new CliRunner(home).env(env).run("status");
         assertEquals(1, after.exit());
         assertTrue(after.out().startsWith("not running: no aim-engine run is active"), after.out());
+    }
+
+    /**
+     * The acceptance of issue 14: during a run with the stand-in engine, /metrics shows aim_engine_up 1, the restart
+     * counter, the fixture GPUs and the engine's own vllm: series, and a real Prometheus reads aim_engine_up back;
+     * after the engine is killed, aim_engine_up drops to 0 and the restart counter rises.
+     */
+    @Test
+    void metricsEndpointServesTheRunTheGpusAndTheEngineToARealPrometheus() throws Exception {
+        Path prometheusDir = Files.createDirectories(dir.resolve("prometheus"));
+        int metricsPort = StandInEngine.freePort();
+        Map<String, String> env = env(Map.of());
+        Path sysfs = Path.of(getClass().getResource("/aimengine/cli/metrics/amdgpu-sysfs").toURI());
+        Process run = start(env, "--metrics-port", String.valueOf(metricsPort), "--root", sysfs.toString());
+        RunState s = awaitPhase(run, "serving");
+        URI metrics = URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
+
+        String text = scrape(metrics);
+        assertTrue(text.contains("aim_engine_up 1"), text);
+        assertTrue(text.contains("aim_engine_restarts_total 0"), text);
+        assertTrue(text.contains("aim_engine_info{backend=\"vllm\""), text);
+        assertTrue(text.contains("aim_engine_gpu_utilization_ratio{bus_id=\"0000:0c:00.0\",index=\"0\",product=\"mi300x\"} 0.37"), text);
+        assertTrue(text.contains("aim_engine_gpu_temperature_celsius{bus_id=\"0000:43:00.0\",index=\"1\",product=\"mi210\",sensor=\"edge\"} 33"), text);
+        assertFalse(text.contains("aim_engine_gpu_memory_used_bytes{bus_id=\"0000:43:00.0\""), "garbage reading is absent: " + text);
+        assertTrue(text.contains("vllm:num_requests_running{engine=\"0\",model_name="), text);
+        assertTrue(text.contains("aim_engine_engine_resident_memory_bytes "), text);
+        String status = new CliRunner(dir.resolve("home")).env(env).run("status").out();
+        while (!status.contains("  requests  ")) {
+            Thread.sleep(100);
+            status = new CliRunner(dir.resolve("home")).env(env).run("status").out();
+        }
+        assertTrue(status.contains("  gpu 0     mi300x 0000:0c:00.0: 37 % busy, 16.8 GiB of 192.0 GiB, 41 C, 139 W\n"), status);
+        assertTrue(status.contains("  gpu 1     mi210 0000:43:00.0: 0 % busy, - of 64.0 GiB, 48 C, 41 W\n"), status);
+        assertTrue(status.contains("  requests  2 running, 1 waiting; KV cache 25 % used\n"), status);
+        assertTrue(status.contains(" threads in "), status);
+        JsonNode json = new ObjectMapper().readTree(new CliRunner(dir.resolve("home")).env(env).run("status", "--output", "json").out());
+        assertEquals(0.37, json.path("live").path("gpus").get(0).path("busyRatio").asDouble(), json.toString());
+        assertEquals(0.25, json.path("live").path("engineMetrics").path("kvCacheUsageRatio").asDouble(), json.toString());
+        assertTrue(json.path("live").path("engine").path("residentBytes").asDouble() > 0, json.toString());
+        assertTrue(json.path("uptimeSeconds").isNumber(), json.toString());
+        Path exposition = Files.writeString(dir.resolve("metrics.txt"), text);
+        PromtoolCheck.assertAccepted(exposition);
+
+        try (PrometheusServer prometheus = PrometheusServer.scraping(prometheusDir, StandInEngine.freePort(),
+                "127.0.0.1:" + metricsPort)) {
+            Optional<Double> up = Optional.empty();
+            while (up.isEmpty()) {
+                assertTrue(prometheus.alive(), Files.readString(prometheusDir.resolve("prometheus.log")));
+                Thread.sleep(200);
+                up = prometheus.query("aim_engine_up");
+            }
+            assertEquals(1.0, up.get());
+            assertTrue(prometheus.query("vllm:num_requests_running").isPresent(), "the engine's series reach Prometheus");
+        }
+
+        ProcessHandle.of(s.enginePid()).orElseThrow().destroyForcibly();
+        boolean sawDown = false;
+        double restarts = 0;
+        while (restarts < 1) {
+            assertTrue(run.isAlive(), Files.readString(dir.resolve("err.txt")));
+            Map<String, Double> now = values(scrape(metrics));
+            sawDown |= now.get("aim_engine_up") == 0;
+            restarts = now.get("aim_engine_restarts_total");
+            Thread.sleep(50);
+        }
+        assertTrue(sawDown, "aim_engine_up dropped to 0 while the engine was down");
+        run.destroy();
+        assertTrue(run.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    private static String scrape(URI uri) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** The unlabelled samples of an exposition, by name. */
+    private static Map<String, Double> values(String exposition) {
+        Map<String, Double> v = new HashMap<>();
+        ExpositionText.parse(exposition).stream().filter(x -> x.labels().isEmpty()).forEach(x -> v.put(x.name(), x.value()));
+        return v;
     }
 
     /** What 'cache clean' needs before it deletes a model: no run may hold the lock. */

@@ -41,6 +41,8 @@ public final class StandInEngine {
         // nothing of the machine's own aim-engine or Hugging Face set-up may leak into a test run
         env.keySet().removeIf(k -> k.startsWith("STANDIN_") || k.startsWith("AIM_") || k.startsWith("HF_")
                 || List.of("CACHE_DIR", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "LOG_LEVEL").contains(k));
+        // metrics only where a test asks for them: tests running side by side must not contend for the default port
+        env.put("AIM_METRICS_PORT", "0");
         env.put("PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.putAll(standin);
         return aimengine.cli.HubOff.unlessAsked(env);

@@ -12,6 +12,10 @@
 #   STANDIN_WORKER   1: start a worker child process too (as vLLM starts engine-core workers), which ignores SIGTERM
 #                    in ignore-sigterm mode, so that tests see the whole process group stopped
 #   STANDIN_QUIET    1: do not print the ready line (to measure health detection by polling alone)
+#
+# GET /metrics answers a Prometheus text exposition shaped like vLLM's (the series names, types, labels and buckets
+# of vLLM v0.11's vllm: metrics), with made-up values that grow with the time served: 2 requests running, 1 waiting,
+# 25 % KV cache, 10 generated tokens and one first token (of 0.05 s) per second.
 import http.server
 import json
 import os
@@ -48,6 +52,36 @@ def arg_list(argv, name):
         if a.startswith(name + "="):
             return [a.split("=", 1)[1]]
     return []
+
+
+TTFT_BUCKETS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0]
+
+
+def metrics(model, served_s):
+    labels = 'engine="0",model_name="%s"' % model
+    n = int(served_s)
+    out = [
+        "# HELP vllm:num_requests_running Number of requests in model execution batches.",
+        "# TYPE vllm:num_requests_running gauge",
+        "vllm:num_requests_running{%s} 2.0" % labels,
+        "# HELP vllm:num_requests_waiting Number of requests waiting to be processed.",
+        "# TYPE vllm:num_requests_waiting gauge",
+        "vllm:num_requests_waiting{%s} 1.0" % labels,
+        "# HELP vllm:kv_cache_usage_perc KV-cache usage. 1 means 100 percent usage.",
+        "# TYPE vllm:kv_cache_usage_perc gauge",
+        "vllm:kv_cache_usage_perc{%s} 0.25" % labels,
+        "# HELP vllm:generation_tokens_total Number of generation tokens processed.",
+        "# TYPE vllm:generation_tokens_total counter",
+        "vllm:generation_tokens_total{%s} %.1f" % (labels, served_s * 10),
+        "# HELP vllm:time_to_first_token_seconds Histogram of time to first token in seconds.",
+        "# TYPE vllm:time_to_first_token_seconds histogram",
+    ]
+    for le in TTFT_BUCKETS:
+        out.append('vllm:time_to_first_token_seconds_bucket{%s,le="%s"} %.1f' % (labels, le, n if le >= 0.05 else 0))
+    out.append('vllm:time_to_first_token_seconds_bucket{%s,le="+Inf"} %.1f' % (labels, n))
+    out.append("vllm:time_to_first_token_seconds_count{%s} %.1f" % (labels, n))
+    out.append("vllm:time_to_first_token_seconds_sum{%s} %.3f" % (labels, n * 0.05))
+    return "\n".join(out) + "\n"
 
 
 def main(argv):
@@ -92,6 +126,8 @@ def main(argv):
         def do_GET(self):
             if self.path == "/health":
                 self.reply(503 if mode == "never-healthy" or sick.is_set() else 200, b"")
+            elif self.path == "/metrics":
+                self.reply(200, metrics(served, time.time() - started).encode(), "text/plain; version=0.0.4; charset=utf-8")
             elif self.path == "/v1/models":
                 body = json.dumps({"object": "list",
                                    "data": [{"id": name, "object": "model", "root": model} for name in served]})
@@ -99,8 +135,10 @@ def main(argv):
             else:
                 self.reply(404, b"")
 
-        def reply(self, code, body):
+        def reply(self, code, body, content_type=None):
             self.send_response(code)
+            if content_type:
+                self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -108,6 +146,7 @@ def main(argv):
         def log_message(self, *a):
             pass
 
+    started = time.time()
     sick = threading.Event()
     server = http.server.ThreadingHTTPServer((host, port), Handler)
     log("STANDIN port-open %.6f" % time.time())
