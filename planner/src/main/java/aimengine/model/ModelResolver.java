@@ -198,9 +198,7 @@ public final class ModelResolver {
             throw new InputException(countedIn, 0, "the safetensors weights count " + n + " parameters; a model has"
                     + " more than none");
         }
-        return new ModelFacts(facts.id(), facts.architecture(), n, n, facts.layers(), facts.attentionHeads(),
-                facts.kvHeads(), facts.headDim(), facts.hiddenSize(), facts.maxContext(), facts.nativeDtype(),
-                facts.quantization(), facts.kvLoraRank(), facts.qkRopeHeadDim(), source);
+        return facts.withParameters(n, source);
     }
 
     private static String firstLine(String s) {

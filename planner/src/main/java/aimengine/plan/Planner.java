@@ -3,6 +3,7 @@ package aimengine.plan;
 import aimengine.facts.ContextHint;
 import aimengine.facts.Fit;
 import aimengine.facts.LaunchArg;
+import aimengine.facts.ModelSearch;
 import aimengine.facts.PlanRequest;
 import aimengine.facts.Rejection;
 import aimengine.generate.EngineCommand;
@@ -57,9 +58,11 @@ public final class Planner {
         }
         ModelResolver.Resolution lookup = models.lookup(request.model());
         Optional<ModelFacts> model = Optional.ofNullable(lookup.facts());
-        Map<String, CandidateFactory.Source> sources = new CandidateFactory().expand(recipes.all());
+        Map<String, CandidateFactory.Source> sources = new CandidateFactory()
+                .expand(recipes.all(), model.map(ModelFacts::checkpointPrecision).orElse(null));
         List<Object> facts = new ArrayList<>();
         facts.add(request);
+        facts.add(new ModelSearch(request.model(), lookup.lookup()));
         model.ifPresent(facts::add);
         facts.addAll(hardware.all());
         facts.addAll(host.groups());
@@ -75,7 +78,8 @@ public final class Planner {
         SelectedPlan selected = null;
         if (o.selection() != null) {
             CandidateFactory.Source s = sources.get(o.selection().candidate());
-            Hardware hw = hardware.byKey(s.candidate().hardware()).orElseThrow();
+            // The usable product, not the recipe's target: a general recipe names an architecture (gfx942).
+            Hardware hw = hardware.byKey(o.usable().product()).orElseThrow();
             String checkpoint = s.candidate().general() ? request.model() : s.candidate().checkpoint();
             int imposed = o.selection().shortened() ? o.selection().maxModelLen() : 0;
             List<LaunchArg> ruled = o.launchArgs().getOrDefault(s.candidate().key(), List.of());

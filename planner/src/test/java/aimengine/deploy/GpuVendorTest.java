@@ -6,12 +6,11 @@ import aimengine.engine.Backend;
 import aimengine.hardware.Hardware;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GpuVendorTest {
     private static Hardware hardware(String vendor, String name, List<Integer> ids) {
-        return new Hardware("x", vendor, name, ids, "t", 1024, 1, Set.of(), Map.of(), "test");
+        return new Hardware("x", vendor, name, ids, "t", 1024, 1, List.of(), "pcie", Map.of(), "test");
     }
 
     @Test

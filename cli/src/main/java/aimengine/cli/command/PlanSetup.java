@@ -139,8 +139,13 @@ public final class PlanSetup {
     }
 
     /** The engine the plan is for (--backend). */
+    /**
+     * The engine whose installed version matters before planning: the one asked for with --backend, else vLLM, which
+     * plans prefer (policy.drl) and the images install.
+     */
     public Backend backend() {
-        return Backend.parse(options.request().backend());
+        Backend asked = Backend.parse(options.request().backend());
+        return asked != null ? asked : Backend.VLLM;
     }
 
     /** The trust policy (--trust-policy or the built-in one) and what this command allows beyond it. */
@@ -148,7 +153,7 @@ public final class PlanSetup {
         TrustMixin t = options.trust;
         Path policy = t.policy == null ? null : context.workingDirectory().resolve(t.policy);
         Optional<String> version = Optional.ofNullable(t.engineVersion).or(() -> installedVersion);
-        List<EngineVersion> versions = version.map(v -> List.of(new EngineVersion(options.request().backend(), v)))
+        List<EngineVersion> versions = version.map(v -> List.of(new EngineVersion(backend().key(), v)))
                 .orElse(List.of());
         return new TrustInputs(data.trustPolicy(policy), data.nativeArchitectures(),
                 new TrustRequest(t.trustRemoteCode, t.allowPickle), versions);

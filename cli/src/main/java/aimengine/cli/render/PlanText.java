@@ -48,7 +48,11 @@ public final class PlanText {
         } else {
             trust(sb, plan);
             if (plan.selected() == null) {
-                sb.append("  no workable candidate; run with --explain to see why each was rejected\n");
+                // The rules explain a missing plan last (fallback.drl, the "no plan" phase).
+                if (!plan.decisions().isEmpty()) {
+                    sb.append("  ").append(plan.decisions().get(plan.decisions().size() - 1).message()).append('\n');
+                }
+                sb.append("  run with --explain to see why each candidate was rejected\n");
             }
         }
         return sb.toString();
@@ -56,7 +60,8 @@ public final class PlanText {
 
     private static void selected(StringBuilder sb, SelectedPlan s, CheckpointStatus cache) {
         MemoryEstimate m = s.memory();
-        sb.append("  recipe       ").append(s.candidate().recipeId()).append(" (").append(s.candidate().type())
+        sb.append("  recipe       ").append(s.candidate().recipeId()).append(" (")
+                .append(s.candidate().general() ? "general recipe" : "model-specific " + s.candidate().type() + " recipe")
                 .append(", ").append(s.recipe().source()).append(")\n");
         sb.append("  engine       ").append(s.candidate().backend()).append(", ").append(s.candidate().gpuCount())
                 .append(" GPU(s), ").append(s.candidate().precision()).append('\n');
@@ -122,18 +127,42 @@ public final class PlanText {
 
     private static void candidates(StringBuilder sb, Plan plan) {
         List<CandidateOutcome> all = plan.candidates();
-        group(sb, "Runnable", all, c -> c.status() != CandidateOutcome.Status.REJECTED && !c.shorterContext());
+        group(sb, "Runnable", all, c -> c.status() != CandidateOutcome.Status.REJECTED && !c.shorterContext(), false);
         group(sb, "Runnable with a shorter context", all,
-                c -> c.status() != CandidateOutcome.Status.REJECTED && c.shorterContext());
-        group(sb, "Incompatible", all, c -> c.status() == CandidateOutcome.Status.REJECTED);
+                c -> c.status() != CandidateOutcome.Status.REJECTED && c.shorterContext(), false);
+        boolean anyCollapsed = all.stream().anyMatch(PlanText::collapsed);
+        group(sb, "Incompatible", all, c -> c.status() == CandidateOutcome.Status.REJECTED && !collapsed(c), anyCollapsed);
+        collapsedCounts(sb, all);
         if (plan.otherModelCandidates() > 0) {
             sb.append("\n(").append(plan.otherModelCandidates())
                     .append(" candidates from recipes for other models not shown)\n");
         }
     }
 
+    /**
+     * Rules whose rejections say the same thing for every candidate they reject (a recipe for another product, an
+     * engine not asked for): listed as one count per rule, so the rows that differ stand out. JSON lists them all.
+     */
+    private static final List<String> COLLAPSED_RULES = List.of("compatibility/hardware", "compatibility/backend");
+
+    private static boolean collapsed(CandidateOutcome c) {
+        return c.status() == CandidateOutcome.Status.REJECTED && COLLAPSED_RULES.contains(c.rule());
+    }
+
+    private static void collapsedCounts(StringBuilder sb, List<CandidateOutcome> all) {
+        for (String rule : COLLAPSED_RULES) {
+            List<CandidateOutcome> hits = all.stream().filter(c -> collapsed(c) && rule.equals(c.rule())).toList();
+            if (!hits.isEmpty()) {
+                sb.append("  + ").append(hits.size()).append(hits.size() == 1 ? " candidate" : " candidates")
+                        .append(" rejected by ").append(rule).append(" (")
+                        .append(hits.stream().map(c -> c.candidate().recipeId()).distinct().count())
+                        .append(" recipes; --output json lists them)\n");
+            }
+        }
+    }
+
     private static void group(StringBuilder sb, String title, List<CandidateOutcome> all,
-                              Predicate<CandidateOutcome> filter) {
+                              Predicate<CandidateOutcome> filter, boolean moreFollow) {
         TextTable table = new TextTable("RECIPE", "BACKEND", "GPUS", "PRECISION", "STATUS", "REASON");
         for (CandidateOutcome c : all) {
             if (filter.test(c)) {
@@ -142,7 +171,7 @@ public final class PlanText {
             }
         }
         sb.append('\n').append(title).append(":\n");
-        sb.append(table.isEmpty() ? "  (none)\n" : table.render("  "));
+        sb.append(table.isEmpty() ? moreFollow ? "" : "  (none)\n" : table.render("  "));
     }
 
     private static String reason(CandidateOutcome c) {

@@ -45,8 +45,9 @@ class PlanScenariosTest {
                 s("qwen3-32b-gpus-not-dividing-heads", "Qwen/Qwen3-32B", "mi300x-8", "--recipes", ODD, "--gpus", "6"),
                 s("container-sees-fewer-gpus", "meta-llama/Llama-3.3-70B-Instruct", "mi300x-8-container-4"),
                 s("mixed-host", "meta-llama/Llama-3.3-70B-Instruct", "mixed-mi300x-4-mi210-2"),
-                s("pinned-recipe-cannot-fit", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-2", "--recipe", "llama-3.1-405b-instruct-mi300x-bf16"),
-                s("pinned-recipe-cannot-fit-strict", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-2", "--recipe", "llama-3.1-405b-instruct-mi300x-bf16", "--strict"),
+                // BF16 405B needs 8 MI300X; on 4 the pinned recipe cannot fit and the FP8 recipe takes over (stated).
+                s("pinned-recipe-cannot-fit", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-4", "--recipe", "llama-3.1-405b-instruct-mi300x-bf16"),
+                s("pinned-recipe-cannot-fit-strict", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-4", "--recipe", "llama-3.1-405b-instruct-mi300x-bf16", "--strict"),
                 s("unknown-model", "example/NoSuchModel-7B", "mi300x-8"),
                 s("deepseek-r1-mi300x-8", "deepseek-ai/DeepSeek-R1-0528", "mi300x-8"),
                 s("deepseek-r1-mi325x-8", "deepseek-ai/DeepSeek-R1-0528", "mi325x-8"),
@@ -57,7 +58,21 @@ class PlanScenariosTest {
                 s("llama-70b-mi325x-8", "meta-llama/Llama-3.3-70B-Instruct", "mi325x-8"),
                 s("aim-profiles-llama-405b-mi300x-8", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-8", "--recipes", AIM),
                 s("aim-profiles-llama-8b-throughput", "meta-llama/Llama-3.1-8B-Instruct", "mi300x-8", "--recipes", AIM, "--metric", "throughput"),
-                s("aim-general-profile-qwen3-8b", "Qwen/Qwen3-8B", "mi300x-1", "--recipes", AIM, "--no-builtin-recipes"));
+                s("aim-general-profile-qwen3-8b", "Qwen/Qwen3-8B", "mi300x-1", "--recipes", AIM, "--no-builtin-recipes"),
+                // Issue 10: general recipes plan what no model-specific recipe covers, and say so.
+                s("general-llama-3.1-70b-mi300x-8", "meta-llama/Llama-3.1-70B-Instruct", "mi300x-8"),
+                s("general-qwen3-8b-mi300x-1", "Qwen/Qwen3-8B", "mi300x-1"),
+                s("general-llama-8b-mi355x-8", "meta-llama/Llama-3.1-8B-Instruct", "mi355x-8"),
+                s("general-llama-8b-h100-1", "meta-llama/Llama-3.1-8B-Instruct", "h100-1"),
+                s("general-gpt-oss-120b-h100-1", "openai/gpt-oss-120b", "h100-1"),
+                s("general-sglang-asked", "Qwen/Qwen3-8B", "h100-1", "--backend", "sglang"),
+                // What real deployments refuse, refused with the numbers.
+                s("refused-llama-70b-bf16-h200-1", "meta-llama/Llama-3.3-70B-Instruct", "h200-1"),
+                s("refused-llama-405b-bf16-h100-8", "meta-llama/Llama-3.1-405B-Instruct", "h100-8"),
+                s("refused-deepseek-r1-h100-8", "deepseek-ai/DeepSeek-R1-0528", "h100-8"),
+                s("no-recipe-mi100", "Qwen/Qwen3-8B", "mi100-4"),
+                // AMD recommends 1 x MI300X at FP8 for Llama-3.1-8B (latency): before "latency prefers more GPUs".
+                s("recommended-llama-8b-mi300x-8", "meta-llama/Llama-3.1-8B-Instruct", "mi300x-8"));
     }
 
     private static Arguments s(String name, String model, String host, String... extra) {

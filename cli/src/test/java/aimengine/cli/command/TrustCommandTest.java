@@ -134,11 +134,18 @@ class TrustCommandTest {
 
     @Test
     void anAffectedEngineVersionIsRefusedForAModelWithAutoMap() {
-        CliRunner.Result r = run("plan", "deepseek-ai/DeepSeek-R1-0528", "--host", host(), "--engine-version", "0.13.0");
+        CliRunner.Result r = run("plan", "deepseek-ai/DeepSeek-R1-0528", "--host", host(), "--backend", "vllm",
+                "--engine-version", "0.13.0");
         assertEquals(3, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("CVE-2026-22807: a model's auto_map can run its code from the Hub even without"
                 + " --trust-remote-code; vllm 0.13.0 is affected (0.10.1 to before 0.14.0)"), r.out());
-        assertEquals(0, run("plan", "deepseek-ai/DeepSeek-R1-0528", "--host", host(), "--engine-version", "0.14.0").exit());
+        assertEquals(0, run("plan", "deepseek-ai/DeepSeek-R1-0528", "--host", host(), "--backend", "vllm",
+                "--engine-version", "0.14.0").exit());
+        // Without --backend the affected vLLM gives way to SGLang, which the advisory does not concern.
+        CliRunner.Result fallback = run("plan", "deepseek-ai/DeepSeek-R1-0528", "--host", host(), "--engine-version",
+                "0.13.0");
+        assertEquals(0, fallback.exit(), fallback.out() + fallback.err());
+        assertTrue(fallback.out().contains("engine       sglang"), fallback.out());
     }
 
     @Test
