@@ -5,6 +5,7 @@ import aimengine.data.DataLoader;
 import aimengine.data.DataOptions;
 import aimengine.engine.FlagCatalogs;
 import aimengine.facts.PlanRequest;
+import aimengine.facts.TrustRequest;
 import aimengine.generate.EngineCommandBuilder;
 import aimengine.hardware.Hardware;
 import aimengine.hardware.HardwareCatalog;
@@ -12,6 +13,7 @@ import aimengine.model.ModelCatalog;
 import aimengine.model.ModelResolver;
 import aimengine.plan.Plan;
 import aimengine.plan.Planner;
+import aimengine.plan.TrustInputs;
 import aimengine.probe.GpuGroup;
 import aimengine.probe.HostView;
 import aimengine.rules.RuleBases;
@@ -68,12 +70,15 @@ public class WarmPlanningBenchmark {
         Path tmp = Files.createTempDirectory("aim-bench");
         Path models = Files.createDirectories(tmp.resolve("models"));
         Files.writeString(models.resolve("qwen3-32b.yaml"), SyntheticCatalog.targetModelYaml());
-        HardwareCatalog hardware = new DataLoader(DataOptions.builtins()).hardware();
+        DataLoader data = new DataLoader(DataOptions.builtins());
+        HardwareCatalog hardware = data.hardware();
         RuleBases rules = new RuleBases(RuleCache.of(tmp.resolve("cache")), getClass().getClassLoader());
         planner = new Planner(rules.builtin().orElseThrow(() -> new IllegalStateException("no built-in rules model")),
                 hardware, SyntheticCatalog.recipes(recipes),
                 new ModelResolver(new CacheRoot(tmp.resolve("hub"), "bench"), ModelCatalog.load(List.of(models)), null),
-                new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
+                new EngineCommandBuilder(FlagCatalogs.builtin()::newest),
+                new TrustInputs(data.trustPolicy(null), data.nativeArchitectures(), new TrustRequest(false, false),
+                        List.of()));
         Hardware mi300x = hardware.byKey("mi300x").orElseThrow();
         host = new HostView("bench", List.of(new GpuGroup("mi300x", mi300x.vendor(), mi300x.llvmTarget(),
                 mi300x.vramMiB(), gpus, gpus, gpus)), List.of(), List.of(), false);

@@ -2,6 +2,8 @@ package aimengine.data;
 
 import aimengine.deploy.DeploySizing;
 import aimengine.deploy.DeploySizingLoader;
+import aimengine.facts.NativeArchitectures;
+import aimengine.facts.TrustPolicy;
 import aimengine.hardware.Hardware;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.hardware.HardwareLoader;
@@ -90,6 +92,16 @@ public final class DataLoader {
         folders.add(DataFolders.builtin("models"));
         folders.addAll(options.modelDirs());
         return ModelCatalog.load(folders);
+    }
+
+    /** The trust policy: the given file (--trust-policy), else the built-in rules/trust.yaml. */
+    public TrustPolicy trustPolicy(Path file) {
+        return new TrustPolicyLoader().policy(file != null ? file : DataFolders.builtin("rules").resolve("trust.yaml"));
+    }
+
+    /** The architectures each engine implements itself (built-in rules/architectures.yaml). */
+    public List<NativeArchitectures> nativeArchitectures() {
+        return new TrustPolicyLoader().nativeArchitectures(DataFolders.builtin("rules").resolve("architectures.yaml"));
     }
 
     /** DRL files by file name: a file in a --rules folder replaces the built-in file of the same name. */

@@ -58,7 +58,9 @@ public enum GpuVendor {
     /** The values of {@link #nodeLabel()} that mean this product. */
     public List<String> nodeLabelValues(Hardware hardware) {
         if (this == NVIDIA) {
-            return List.of(hardware.name().trim().replace(' ', '-'));
+            // the product name without the catalog's qualifier in parentheses ("(SXM)"): nvidia-smi does not print it,
+            // and a label value may not contain parentheses
+            return List.of(hardware.name().replaceAll("\\s*\\([^)]*\\)", "").trim().replace(' ', '-'));
         }
         return hardware.pciDeviceIds().stream().map(id -> String.format("%04x", id)).toList();
     }

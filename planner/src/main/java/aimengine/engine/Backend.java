@@ -27,7 +27,11 @@ public enum Backend {
         return name().toLowerCase();
     }
 
+    /** The backend of this key; null for an unknown key or none (no --backend given: the plan prefers vLLM). */
     public static Backend parse(String text) {
+        if (text == null) {
+            return null;
+        }
         for (Backend b : values()) {
             if (b.key().equalsIgnoreCase(text.trim())) {
                 return b;

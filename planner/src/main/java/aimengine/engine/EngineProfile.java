@@ -26,12 +26,14 @@ import java.util.Optional;
  * @param missingHint           what to tell a user whose engine is not installed
  * @param secretFlags           flags whose value must never be shown (API keys, tokens)
  * @param secretEnv             environment variables whose value must never be shown
+ * @param apiKeyEnv             the variable the engine reads its API key from, or null when it takes it only as a flag
+ * @param apiKeyFlag            the flag that gives the engine its API key
  */
 public record EngineProfile(Backend backend, String displayName, List<String> program, String modelFlag,
                             Map<EngineSetting, List<String>> settings, double defaultMemoryFraction,
                             Serving serving, Map<String, String> launchEnv,
                             String flagDumpScript, String missingHint, List<String> secretFlags,
-                            List<String> secretEnv) {
+                            List<String> secretEnv, String apiKeyEnv, String apiKeyFlag) {
 
     /**
      * Where a running engine answers.

@@ -49,7 +49,8 @@ final class EngineProfiles {
                     + "p=m(P())\n" + DUMP + "\n",
             "vLLM is not installed: no 'vllm' program on PATH; run aim-engine in a vLLM container or pip install vllm",
             List.of("--api-key", "--hf-token"),
-            java.util.stream.Stream.concat(HUB_TOKENS.stream(), java.util.stream.Stream.of("VLLM_API_KEY")).toList());
+            java.util.stream.Stream.concat(HUB_TOKENS.stream(), java.util.stream.Stream.of("VLLM_API_KEY")).toList(),
+            "VLLM_API_KEY", "--api-key");
 
     /**
      * SGLang: {@code python3 -m sglang.launch_server --model-path MODEL}; /health is 503
@@ -79,5 +80,5 @@ final class EngineProfiles {
             "SGLang is not installed: python3 cannot import the 'sglang' module; run aim-engine in an SGLang container"
                     + " or use --backend vllm",
             List.of("--api-key", "--admin-api-key"),
-            HUB_TOKENS);
+            HUB_TOKENS, null, "--api-key");
 }

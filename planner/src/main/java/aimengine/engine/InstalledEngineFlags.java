@@ -48,9 +48,7 @@ public final class InstalledEngineFlags {
 
     /** The installed engine's flags, or empty when it cannot be asked. */
     public Optional<FlagCatalog> ask(Backend backend) {
-        Optional<String> version = runner.run(List.of("python3", "-c",
-                "import importlib.metadata as m;print(m.version('" + backend.key() + "'))"), Duration.ofSeconds(15))
-                .map(String::trim).filter(v -> v.matches("[0-9A-Za-z.+_-]+"));
+        Optional<String> version = version(runner, backend);
         if (version.isEmpty()) {
             return Optional.empty();
         }
@@ -65,6 +63,13 @@ public final class InstalledEngineFlags {
             }
         }
         return specs.map(s -> new FlagCatalog(backend, "v" + version.get() + " (installed)", s));
+    }
+
+    /** The installed engine's version (its Python package's metadata, without importing it), or empty. */
+    public static Optional<String> version(Runner runner, Backend backend) {
+        return runner.run(List.of("python3", "-c",
+                "import importlib.metadata as m;print(m.version('" + backend.key() + "'))"), Duration.ofSeconds(15))
+                .map(String::trim).filter(v -> v.matches("[0-9A-Za-z.+_-]+"));
     }
 
     /** Engines log to stdout while importing; the dump is the last line. */

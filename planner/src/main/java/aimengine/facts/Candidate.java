@@ -8,8 +8,9 @@ package aimengine.facts;
  * @param recipeId       the recipe
  * @param modelId        model the recipe serves, null for a general recipe
  * @param checkpoint     what the engine loads, null for a general recipe
- * @param hardware       product key
- * @param precision      precision key
+ * @param hardware       product key, or an LLVM target / compute capability ("gfx942", "sm_90") for a recipe that
+ *                       serves every product of that architecture
+ * @param precision      precision key; a general recipe's is the checkpoint's own (null when unknown)
  * @param backend        engine key
  * @param gpuCount       tensor-parallel size
  * @param type           optimized, preview, unoptimized or general
@@ -40,6 +41,16 @@ public record Candidate(String key, String recipeId, String modelId, String chec
 
     public boolean general() {
         return modelId == null;
+    }
+
+    /** Whether the recipe targets this product, by its key or by its architecture. */
+    public boolean runsOn(String product, String llvmTarget) {
+        return hardware.equals(product) || hardware.equals(llvmTarget);
+    }
+
+    /** Whether the engine loads this model's own checkpoint (so its facts describe the weights loaded). */
+    public boolean loads(String model) {
+        return general() || model.equalsIgnoreCase(checkpoint);
     }
 
     /** Whether the recipe serves this model id (served id or checkpoint; ids compare case-insensitively). */

@@ -6,7 +6,7 @@ package aimengine.facts;
  * @param model     model id as given
  * @param gpus      requested GPU count, 0 when not asked
  * @param precision requested precision key, null when not asked
- * @param backend   engine key, "vllm" unless asked otherwise
+ * @param backend   engine key asked for with --backend, null when not asked (the preference rules then prefer vLLM)
  * @param metric    "latency" (default, as AMD's AIM) or "throughput"
  * @param recipe    pinned recipe id, null when not pinned
  * @param strict    any fallback is an error
@@ -20,6 +20,10 @@ public record PlanRequest(String model, int gpus, String precision, String backe
 
     public boolean precisionRequested() {
         return precision != null;
+    }
+
+    public boolean backendRequested() {
+        return backend != null;
     }
 
     public boolean pinned() {

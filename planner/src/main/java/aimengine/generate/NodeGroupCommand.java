@@ -23,14 +23,14 @@ public final class NodeGroupCommand {
         argv.set(tp + 1, String.valueOf(span.tensor()));
         argv.addAll(tp + 2, NodeSpanning.groupArgs(backend, span.nodes(),
                 new NodeSpanning.Parallelism(span.tensor(), span.pipeline())));
-        return new EngineCommand(backend, argv, oneNode.env());
+        return new EngineCommand(backend, argv, oneNode.env(), oneNode.secrets());
     }
 
     public static EngineCommand forRank(EngineCommand group, NodeSpanning.Runtime runtime, int nodes, int rank,
                                         String leaderHost, int port) {
         List<String> argv = new ArrayList<>(group.argv());
         argv.addAll(NodeSpanning.rankArgs(runtime, nodes, rank, leaderHost, port));
-        return new EngineCommand(group.backend(), argv, group.env());
+        return new EngineCommand(group.backend(), argv, group.env(), group.secrets());
     }
 
     private static List<String> without(List<String> argv, List<String> flags) {

@@ -7,10 +7,8 @@ import aimengine.yaml.MapReader;
 import aimengine.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Reads hardware entries (`hardware:` list) from one YAML document, strictly. */
 public final class HardwareLoader {
@@ -71,11 +69,13 @@ public final class HardwareLoader {
             m.problem(node.line(), "missing required key 'vram_mib'");
         }
         Integer perPackage = m.integer("devices_per_package", 1, 64);
-        Set<Precision> precisions = EnumSet.noneOf(Precision.class);
+        List<Precision> precisions = new ArrayList<>();
         for (String p : m.stringList("precisions")) {
             Precision precision = Precision.parse(p);
             if (precision == null) {
                 m.problem(m.lineOf("precisions"), "unknown precision '" + p + "'; expected one of " + Precision.allowed());
+            } else if (precisions.contains(precision)) {
+                m.problem(m.lineOf("precisions"), "precision '" + p + "' is listed twice");
             } else {
                 precisions.add(precision);
             }
@@ -83,6 +83,10 @@ public final class HardwareLoader {
         if (precisions.isEmpty() && problems.size() == before) {
             m.problem(node.line(), "'precisions' must list at least one of " + Precision.allowed());
         }
+        String interconnect = m.has("interconnect")
+                ? m.oneOf("interconnect", s -> Hardware.INTERCONNECTS.contains(s) ? s : null,
+                        String.join(", ", Hardware.INTERCONNECTS))
+                : "pcie";
         Map<Backend, Map<String, String>> env = new EnumMap<>(Backend.class);
         YamlNode envNode = m.raw("env");
         if (envNode != null) {
@@ -99,7 +103,7 @@ public final class HardwareLoader {
             return null;
         }
         return new Hardware(key.toLowerCase(), vendor, name == null ? key : name, ids, target.toLowerCase(),
-                vram, perPackage == null ? 1 : perPackage, precisions, env, file);
+                vram, perPackage == null ? 1 : perPackage, precisions, interconnect, env, file);
     }
 
     private static Integer parseId(YamlNode id) {

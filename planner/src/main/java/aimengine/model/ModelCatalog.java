@@ -31,13 +31,16 @@ import java.util.Optional;
  */
 public final class ModelCatalog {
     private final Map<String, ModelFacts> byId;
+    private final Map<String, ConfigCode> codeById;
 
-    private ModelCatalog(Map<String, ModelFacts> byId) {
+    private ModelCatalog(Map<String, ModelFacts> byId, Map<String, ConfigCode> codeById) {
         this.byId = byId;
+        this.codeById = codeById;
     }
 
     public static ModelCatalog load(List<Path> folders) {
         Map<String, ModelFacts> map = new LinkedHashMap<>();
+        Map<String, ConfigCode> code = new LinkedHashMap<>();
         List<InputProblem> problems = new ArrayList<>();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (Path folder : folders) {
@@ -64,8 +67,10 @@ public final class ModelCatalog {
                     JsonNode json = yaml.readTree(Files.readString(file)).get("config");
                     ModelFacts facts = ConfigFacts.from(id, json, name);
                     register(map, id, facts, name, problems);
+                    code.put(id.toLowerCase(), ConfigCode.from(json));
                     for (String alias : aliases) {
                         register(map, alias, facts.withId(alias), name, problems);
+                        code.put(alias.toLowerCase(), ConfigCode.from(json));
                     }
                 } catch (InputException e) {
                     problems.addAll(e.problems());
@@ -77,7 +82,7 @@ public final class ModelCatalog {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new ModelCatalog(map);
+        return new ModelCatalog(map, code);
     }
 
     private static void register(Map<String, ModelFacts> map, String id, ModelFacts facts, String file,
@@ -91,6 +96,11 @@ public final class ModelCatalog {
 
     public Optional<ModelFacts> find(String id) {
         return Optional.ofNullable(byId.get(id.toLowerCase()));
+    }
+
+    /** What the catalog's config of this model says about code (architectures, auto_map). */
+    public Optional<ConfigCode> code(String id) {
+        return Optional.ofNullable(codeById.get(id.toLowerCase()));
     }
 
     /** Every catalog model and alias, sorted by id. */

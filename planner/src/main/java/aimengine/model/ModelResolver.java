@@ -54,7 +54,7 @@ public final class ModelResolver {
         if (cached.isPresent()) {
             return found(read(model, cached.get()));
         }
-        boolean path = model.startsWith("/") || model.startsWith(".");
+        boolean path = isLocal(model);
         if (path) {
             Path config = Path.of(model).resolve("config.json");
             if (Files.isRegularFile(config)) {
@@ -101,7 +101,12 @@ public final class ModelResolver {
     }
 
     private Optional<Path> cachedConfig(String model) {
-        if (cache == null || model.startsWith("/") || model.startsWith(".")) {
+        return cachedSnapshot(model).map(snapshot -> snapshot.resolve("config.json"));
+    }
+
+    /** The cached snapshot folder with a config.json: the one refs/main points to, else the newest. */
+    private Optional<Path> cachedSnapshot(String model) {
+        if (cache == null || isLocal(model)) {
             return Optional.empty();
         }
         Path folder = cache.modelFolder(model);
@@ -112,18 +117,46 @@ public final class ModelResolver {
         try {
             Path ref = folder.resolve("refs/main");
             if (Files.isRegularFile(ref)) {
-                Path config = snapshots.resolve(Files.readString(ref).trim()).resolve("config.json");
-                if (Files.isRegularFile(config)) {
-                    return Optional.of(config);
+                Path snapshot = snapshots.resolve(Files.readString(ref).trim());
+                if (Files.isRegularFile(snapshot.resolve("config.json"))) {
+                    return Optional.of(snapshot);
                 }
             }
             try (Stream<Path> revs = Files.list(snapshots)) {
-                return revs.map(r -> r.resolve("config.json")).filter(Files::isRegularFile)
-                        .max(Comparator.comparing(ModelResolver::modified));
+                return revs.filter(r -> Files.isRegularFile(r.resolve("config.json")))
+                        .max(Comparator.comparing(r -> modified(r.resolve("config.json"))));
             }
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isLocal(String model) {
+        return model.startsWith("/") || model.startsWith(".");
+    }
+
+    /**
+     * Where the model comes from and what its files say about trust: the cached snapshot (its commit, config and
+     * weight files), a local folder, or for a model not in the cache the shipped catalog's config.
+     */
+    public ModelOrigin origin(String model) {
+        if (isLocal(model)) {
+            Path folder = Path.of(model).toAbsolutePath().normalize();
+            Path config = folder.resolve("config.json");
+            Optional<ConfigCode> code = Files.isRegularFile(config) ? Optional.of(ConfigCode.from(readJson(config)))
+                    : Optional.empty();
+            Optional<WeightFiles> weights = Files.isDirectory(folder) ? Optional.of(WeightFiles.scan(folder))
+                    .filter(WeightFiles::any) : Optional.empty();
+            return new ModelOrigin(model, true, folder.toString(), null, code, weights);
+        }
+        Optional<Path> snapshot = cachedSnapshot(model);
+        if (snapshot.isPresent()) {
+            Path s = snapshot.get();
+            return new ModelOrigin(model, false, model, s.getFileName().toString(),
+                    Optional.of(ConfigCode.from(readJson(s.resolve("config.json")))),
+                    Optional.of(WeightFiles.scan(s)).filter(WeightFiles::any));
+        }
+        return new ModelOrigin(model, false, model, null, catalog.code(model), Optional.empty());
     }
 
     private static long modified(Path p) {
@@ -134,7 +167,7 @@ public final class ModelResolver {
         }
     }
 
-    private ModelFacts read(String model, Path config) {
+    private JsonNode readJson(Path config) {
         JsonNode node;
         try {
             node = json.readTree(Files.readString(config));
@@ -145,6 +178,11 @@ public final class ModelResolver {
         if (node == null || !node.isObject()) {
             throw new InputException(config.toString(), 0, "model config is not a JSON object");
         }
+        return node;
+    }
+
+    private ModelFacts read(String model, Path config) {
+        JsonNode node = readJson(config);
         ModelFacts facts = ConfigFacts.from(model, node, config.toString());
         OptionalLong counted = weights.parameters(config.getParent(), facts.nativeDtype());
         if (counted.isEmpty() || facts.isMoe()) {
@@ -160,9 +198,7 @@ public final class ModelResolver {
             throw new InputException(countedIn, 0, "the safetensors weights count " + n + " parameters; a model has"
                     + " more than none");
         }
-        return new ModelFacts(facts.id(), facts.architecture(), n, n, facts.layers(), facts.attentionHeads(),
-                facts.kvHeads(), facts.headDim(), facts.hiddenSize(), facts.maxContext(), facts.nativeDtype(),
-                facts.quantization(), facts.kvLoraRank(), facts.qkRopeHeadDim(), source);
+        return facts.withParameters(n, source);
     }
 
     private static String firstLine(String s) {

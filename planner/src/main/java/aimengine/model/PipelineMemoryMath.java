@@ -24,18 +24,12 @@ public final class PipelineMemoryMath {
     }
 
     /** The budget per GPU; its {@code gpus} is TP x PP, so "weights / gpus" reads as the whole model split. */
-    public static MemoryEstimate estimate(ModelFacts m, Precision precision, int tensor, int pipeline, long vramMiB,
-                                          double utilization, int maxModelLen, double kvDtypeBytes) {
+    public static MemoryEstimate estimate(FitPolicy policy, ModelFacts m, Precision precision, int tensor,
+                                          int pipeline, long vramMiB, double utilization, int maxModelLen,
+                                          double kvDtypeBytes) {
         int gpus = tensor * pipeline;
-        double weights = MemoryMath.weightsGiBPerGpu(m.totalParameters(), precision, gpus);
-        double usable = MemoryMath.usableGiBPerGpu(vramMiB, utilization);
-        double reserve = MemoryMath.reserveGiBPerGpu(m.hiddenSize(), tensor);
-        double perToken = kvBytesPerTokenPerGpu(m, tensor, pipeline, kvDtypeBytes);
-        double kvAvailable = usable - weights - reserve;
-        double kvNeeded = perToken * maxModelLen / MemoryMath.GIB;
-        long fittingTokens = kvAvailable <= 0 ? 0 : (long) (kvAvailable * MemoryMath.GIB / perToken);
-        int maxFitting = (int) Math.min(maxModelLen, fittingTokens / MemoryMath.CONTEXT_STEP * MemoryMath.CONTEXT_STEP);
-        return new MemoryEstimate(weights, reserve, usable, kvAvailable, kvNeeded, maxModelLen, maxFitting,
-                utilization, vramMiB / 1024.0, gpus);
+        return MemoryMath.budget(policy, MemoryMath.weightsGiBPerGpu(m.totalParameters(), precision, gpus),
+                MemoryMath.reserveGiBPerGpu(policy, m.hiddenSize(), tensor),
+                kvBytesPerTokenPerGpu(m, tensor, pipeline, kvDtypeBytes), gpus, vramMiB, utilization, maxModelLen);
     }
 }

@@ -23,7 +23,11 @@ public final class CandidateFactory {
     public record Source(Candidate candidate, Recipe recipe, RecipeVariant variant) {
     }
 
-    public Map<String, Source> expand(Iterable<Recipe> recipes) {
+    /**
+     * @param checkpointPrecision the requested model's checkpoint precision, which a general recipe written with
+     *                            {@code precision: checkpoint} serves in; null when unknown
+     */
+    public Map<String, Source> expand(Iterable<Recipe> recipes, String checkpointPrecision) {
         Map<String, Source> result = new LinkedHashMap<>();
         for (Recipe r : recipes) {
             for (RecipeVariant v : r.variants()) {
@@ -31,20 +35,21 @@ public final class CandidateFactory {
                     continue;
                 }
                 String key = r.id() + "/" + v.backend().key() + "/" + v.gpuCount();
-                result.put(key, new Source(candidate(key, r, v), r, v));
+                result.put(key, new Source(candidate(key, r, v, checkpointPrecision), r, v));
             }
         }
         return result;
     }
 
-    static Candidate candidate(String key, Recipe r, RecipeVariant v) {
+    static Candidate candidate(String key, Recipe r, RecipeVariant v, String checkpointPrecision) {
         Backend b = v.backend();
         EngineProfile engine = b.profile();
         int context = intArg(v, engine.names(EngineSetting.CONTEXT_LENGTH)).orElse(0);
         double fraction = doubleArg(v, engine.names(EngineSetting.MEMORY_FRACTION)).orElse(engine.defaultMemoryFraction());
         double kvBytes = v.arg(engine.names(EngineSetting.KV_CACHE_DTYPE)).map(EngineArg::value)
                 .filter(s -> s != null && s.startsWith("fp8")).map(s -> 1.0).orElse(2.0);
-        return new Candidate(key, r.id(), r.modelId(), r.checkpoint(), r.hardware(), r.precision().key(), b.key(),
+        return new Candidate(key, r.id(), r.modelId(), r.checkpoint(), r.hardware(),
+                r.servesCheckpointPrecision() ? checkpointPrecision : r.precision().key(), b.key(),
                 v.gpuCount(), r.type().key(), r.metric(), r.manualSelectionOnly(), context, fraction, kvBytes);
     }
 

@@ -30,6 +30,12 @@ public record Plan(PlanRequest request, HostView host, UsableGpus usable, ModelF
         candidates = List.copyOf(candidates);
     }
 
+    /** The same plan with another selection (its command with the engine's secrets added). */
+    public Plan withSelected(SelectedPlan newSelected) {
+        return new Plan(request, host, usable, model, newSelected, decisions, candidates, otherModelCandidates,
+                modelLookup);
+    }
+
     public boolean feasible() {
         return selected != null;
     }

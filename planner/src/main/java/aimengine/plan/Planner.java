@@ -2,6 +2,8 @@ package aimengine.plan;
 
 import aimengine.facts.ContextHint;
 import aimengine.facts.Fit;
+import aimengine.facts.LaunchArg;
+import aimengine.facts.ModelSearch;
 import aimengine.facts.NodeRequest;
 import aimengine.facts.NodeSpan;
 import aimengine.facts.PlanRequest;
@@ -16,6 +18,7 @@ import aimengine.model.ModelFacts;
 import aimengine.model.ModelResolver;
 import aimengine.probe.HostView;
 import aimengine.recipe.RecipeCatalog;
+import aimengine.recipe.RecipeVariant;
 import aimengine.rules.PlanningSession;
 import aimengine.rules.RuleBase;
 import aimengine.yaml.Suggest;
@@ -31,19 +34,23 @@ import java.util.Optional;
  * It decides nothing itself.
  */
 public final class Planner {
+    /** The flag the trust rules pin the snapshot commit with (the same in vLLM and SGLang). */
+    private static final String REVISION = "--revision";
     private final RuleBase rules;
     private final HardwareCatalog hardware;
     private final RecipeCatalog recipes;
     private final ModelResolver models;
     private final EngineCommandBuilder commands;
+    private final TrustInputs trust;
 
     public Planner(RuleBase rules, HardwareCatalog hardware, RecipeCatalog recipes, ModelResolver models,
-                   EngineCommandBuilder commands) {
+                   EngineCommandBuilder commands, TrustInputs trust) {
         this.rules = rules;
         this.hardware = hardware;
         this.recipes = recipes;
         this.models = models;
         this.commands = commands;
+        this.trust = trust;
     }
 
     public Plan plan(PlanRequest request, HostView host, int port, String bindAddress) {
@@ -59,19 +66,23 @@ public final class Planner {
         }
         ModelResolver.Resolution lookup = models.lookup(request.model());
         Optional<ModelFacts> model = Optional.ofNullable(lookup.facts());
-        Map<String, CandidateFactory.Source> sources = new CandidateFactory().expand(recipes.all());
+        Map<String, CandidateFactory.Source> sources = new CandidateFactory()
+                .expand(recipes.all(), model.map(ModelFacts::checkpointPrecision).orElse(null));
         MultiNodeCandidates.Expansion multi = new MultiNodeCandidates().expand(sources, nodes.maxNodes());
         List<Object> facts = new ArrayList<>();
         facts.add(request);
         facts.add(nodes);
         facts.addAll(multi.deferred());
+        facts.add(new ModelSearch(request.model(), lookup.lookup()));
         model.ifPresent(facts::add);
         facts.addAll(hardware.all());
         facts.addAll(host.groups());
         facts.addAll(CandidateFactory.facts(sources));
-        PlanningSession.Outcome outcome = new PlanningSession(rules).run(facts);
         Map<String, CandidateFactory.Source> all = new java.util.LinkedHashMap<>(sources);
         all.putAll(multi.sources());
+        // multi-node candidates carry their recipe's trust flags too (the trust rules wait for them to be in scope)
+        facts.addAll(TrustFacts.of(models.origin(request.model()), trust, all));
+        PlanningSession.Outcome outcome = new PlanningSession(rules).run(facts);
         return assemble(request, host, lookup, all, multi.spans(), outcome, port, bindAddress);
     }
 
@@ -81,18 +92,23 @@ public final class Planner {
         SelectedPlan selected = null;
         if (o.selection() != null) {
             CandidateFactory.Source s = sources.get(o.selection().candidate());
-            Hardware hw = hardware.byKey(s.candidate().hardware()).orElseThrow();
+            // The usable product, not the recipe's target: a general recipe names an architecture (gfx942).
+            Hardware hw = hardware.byKey(o.usable().product()).orElseThrow();
             String checkpoint = s.candidate().general() ? request.model() : s.candidate().checkpoint();
             int imposed = o.selection().shortened() ? o.selection().maxModelLen() : 0;
-            EngineCommand command = commands.build(s.recipe(), s.variant(), hw,
+            List<LaunchArg> ruled = o.launchArgs().getOrDefault(s.candidate().key(), List.of());
+            RecipeVariant variant = TrustFacts.apply(s.variant(), ruled);
+            EngineCommand command = commands.build(s.recipe(), variant, hw,
                     new EngineCommandBuilder.Target(checkpoint, request.model(), imposed, port, bind));
             NodeSpan span = spans.getOrDefault(s.candidate().key(), MultiNodeCandidates.oneNode(s.candidate()));
             if (span.nodes() > 1) {
-                command = NodeGroupCommand.forGroup(command, s.variant().backend(), span);
+                command = NodeGroupCommand.forGroup(command, variant.backend(), span);
             }
-            selected = new SelectedPlan(s.candidate(), s.recipe(), s.variant(), checkpoint, command,
-                    o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(), o.selection().shortened(),
-                    span);
+            String revision = ruled.stream().filter(a -> a.flag().equals(REVISION)).map(LaunchArg::value)
+                    .findFirst().orElse(null);
+            selected = new SelectedPlan(s.candidate(), s.recipe(), variant, checkpoint, command,
+                    o.fits().get(s.candidate().key()).estimate(), o.selection().maxModelLen(),
+                    o.selection().shortened(), revision, span);
         }
         List<CandidateOutcome> outcomes = new ArrayList<>();
         int otherModels = 0;

@@ -12,22 +12,23 @@ import aimengine.recipe.RecipeVariant;
  *
  * @param candidate   the candidate the rules selected
  * @param recipe      its recipe
- * @param variant     its variant (backend x GPU count)
+ * @param variant     its variant (backend x GPU count) with the flags the trust rules set (remote code, load
+ *                    format, revision)
  * @param checkpoint  what the engine loads (the requested model for a general recipe)
  * @param command     argv and environment
  * @param memory      its memory budget
  * @param maxModelLen the context it serves
  * @param shortened   true when the context was shortened to fit
+ * @param revision    the snapshot commit the plan was made from and the engine loads, null when none is pinned
  * @param span        nodes, GPUs per node and parallelism (one node: TP = GPU count, PP = 1)
  */
 public record SelectedPlan(Candidate candidate, Recipe recipe, RecipeVariant variant, String checkpoint,
                            EngineCommand command, MemoryEstimate memory, int maxModelLen, boolean shortened,
-                           NodeSpan span) {
+                           String revision, NodeSpan span) {
 
-    /** A one-node plan. */
-    public SelectedPlan(Candidate candidate, Recipe recipe, RecipeVariant variant, String checkpoint,
-                        EngineCommand command, MemoryEstimate memory, int maxModelLen, boolean shortened) {
-        this(candidate, recipe, variant, checkpoint, command, memory, maxModelLen, shortened,
-                MultiNodeCandidates.oneNode(candidate));
+    /** The same plan launching this command (the command with the engine's secrets added). */
+    public SelectedPlan withCommand(EngineCommand newCommand) {
+        return new SelectedPlan(candidate, recipe, variant, checkpoint, newCommand, memory, maxModelLen, shortened,
+                revision, span);
     }
 }

@@ -20,9 +20,10 @@ final class RecipeFields {
 
     static String hardware(MapReader m, String key, HardwareCatalog catalog) {
         String product = m.requiredString(key);
-        if (product != null && catalog.byKey(product).isEmpty()) {
+        // A product key, or an architecture (LLVM target / compute capability) for every product of it.
+        if (product != null && catalog.byKey(product).isEmpty() && catalog.byLlvmTarget(product).isEmpty()) {
             m.problem(m.lineOf(key), "unknown hardware '" + product + "'; known: " + String.join(", ", catalog.keys())
-                    + " (add an entry under rules/hardware/ for a new product)");
+                    + ", or an architecture such as gfx942 or sm_90 (add an entry under rules/hardware/ for a new product)");
             return null;
         }
         return product == null ? null : product.toLowerCase();

@@ -28,14 +28,23 @@ final class SeedRecipeReader {
         MapReader m = new MapReader(file, root, problems);
         int before = problems.size();
         String id = m.requiredString("recipe_id");
-        String checkpoint = m.requiredString("huggingface_id");
-        String modelId = m.string("model_id");
+        RecipeType type = m.has("type") ? m.oneOf("type", RecipeType::parse, "optimized, preview, unoptimized, general")
+                : RecipeType.OPTIMIZED;
+        boolean general = type == RecipeType.GENERAL;
+        // A general recipe serves any model: it names no checkpoint, and may serve each in its own precision.
+        String checkpoint = general ? null : m.requiredString("huggingface_id");
+        String modelId = general ? null : m.string("model_id");
+        if (general && (m.has("huggingface_id") || m.has("model_id"))) {
+            m.problem(m.lineOf(m.has("huggingface_id") ? "huggingface_id" : "model_id"),
+                    "a general recipe (type: general) serves any model; leave out huggingface_id and model_id");
+        }
         String product = RecipeFields.hardware(m, hardware);
-        Precision precision = m.oneOf("precision", Precision::parse, Precision.allowed());
+        boolean checkpointPrecision = general && "checkpoint".equals(m.string("precision"));
+        Precision precision = checkpointPrecision ? null
+                : m.oneOf("precision", Precision::parse, Precision.allowed() + (general ? ", checkpoint" : ""));
         if (precision == null && !m.has("precision")) {
             m.problem(root.line(), "missing required key 'precision'");
         }
-        RecipeType type = m.has("type") ? m.oneOf("type", RecipeType::parse, "optimized, preview, unoptimized") : RecipeType.OPTIMIZED;
         String metric = RecipeFields.metric(m);
         Boolean manual = m.bool("manual_selection_only");
         m.string("description");

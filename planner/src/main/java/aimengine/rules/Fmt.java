@@ -16,4 +16,9 @@ public final class Fmt {
     public static String fraction(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
+
+    /** Parameters in billions: "405.9B" (the fit rules name a MoE model's total and active parameters). */
+    public static String billions(long parameters) {
+        return String.format(Locale.ROOT, "%.1fB", parameters / 1e9);
+    }
 }

@@ -4,6 +4,7 @@ import aimengine.facts.ContextHint;
 import aimengine.facts.Decision;
 import aimengine.facts.Fit;
 import aimengine.facts.InScope;
+import aimengine.facts.LaunchArg;
 import aimengine.facts.Rejection;
 import aimengine.facts.Selection;
 import aimengine.facts.UsableGpus;
@@ -42,7 +43,7 @@ public final class PlanningSession {
     /** What the rules concluded. */
     public record Outcome(java.util.Set<String> inScope, List<Decision> decisions, Map<String, List<Rejection>> rejections,
                           Map<String, ContextHint> hints, Map<String, Fit> fits, Selection selection,
-                          UsableGpus usable) {
+                          UsableGpus usable, Map<String, List<LaunchArg>> launchArgs) {
     }
 
     public Outcome run(Collection<?> facts) {
@@ -79,7 +80,7 @@ public final class PlanningSession {
                     + "a fact it matches fires again and again: add a condition it changes, or no-loop)")));
         }
         return new Outcome(collector.inScope, List.copyOf(collector.decisions), collector.rejections, collector.hints, collector.fits,
-                collector.selection, collector.usable);
+                collector.selection, collector.usable, collector.launchArgs);
     }
 
     private InputException overTime(FiringWatch watch) {
@@ -111,6 +112,7 @@ public final class PlanningSession {
         final Map<String, List<Rejection>> rejections = new LinkedHashMap<>();
         final Map<String, ContextHint> hints = new LinkedHashMap<>();
         final Map<String, Fit> fits = new LinkedHashMap<>();
+        final Map<String, List<LaunchArg>> launchArgs = new LinkedHashMap<>();
         Selection selection;
         UsableGpus usable;
 
@@ -131,6 +133,8 @@ public final class PlanningSession {
                 selection = s;
             } else if (o instanceof UsableGpus u) {
                 usable = u;
+            } else if (o instanceof LaunchArg a) {
+                launchArgs.computeIfAbsent(a.candidate(), k -> new ArrayList<>()).add(a);
             }
         }
     }

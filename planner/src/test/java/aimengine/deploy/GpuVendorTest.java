@@ -6,12 +6,11 @@ import aimengine.engine.Backend;
 import aimengine.hardware.Hardware;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GpuVendorTest {
     private static Hardware hardware(String vendor, String name, List<Integer> ids) {
-        return new Hardware("x", vendor, name, ids, "t", 1024, 1, Set.of(), Map.of(), "test");
+        return new Hardware("x", vendor, name, ids, "t", 1024, 1, List.of(), "pcie", Map.of(), "test");
     }
 
     @Test
@@ -29,6 +28,12 @@ class GpuVendorTest {
         assertEquals(GpuVendor.NVIDIA, GpuVendor.of(h100));
         assertEquals("nvidia.com/gpu.product", GpuVendor.NVIDIA.nodeLabel());
         assertEquals(List.of("NVIDIA-H100-80GB-HBM3"), GpuVendor.NVIDIA.nodeLabelValues(h100));
+    }
+
+    @Test
+    void theCatalogsQualifierInParenthesesIsNoPartOfTheNodeLabel() {
+        Hardware sxm = hardware("nvidia", "NVIDIA H100 80GB HBM3 (SXM)", List.of(0x2330));
+        assertEquals(List.of("NVIDIA-H100-80GB-HBM3"), GpuVendor.NVIDIA.nodeLabelValues(sxm));
     }
 
     @Test

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EngineCommandBuilderTest {
     private static final FlagCatalogs CATALOGS = FlagCatalogs.builtin();
     private static final Hardware MI300X = new Hardware("mi300x", "amd", "MI300X", List.of(0x74a1), "gfx942", 196592, 1,
-            Set.of(Precision.BF16), Map.of(Backend.VLLM, Map.of("A", "hardware", "B", "hardware"),
+            List.of(Precision.BF16), "xgmi", Map.of(Backend.VLLM, Map.of("A", "hardware", "B", "hardware"),
             Backend.SGLANG, Map.of("SGLANG_USE_AITER", "1")), "test");
     private final EngineCommandBuilder builder = new EngineCommandBuilder(CATALOGS::newest);
 

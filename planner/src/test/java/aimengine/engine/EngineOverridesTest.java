@@ -59,7 +59,7 @@ class EngineOverridesTest {
         EngineOverrides off = EngineOverrides.parse(List.of("enforce-eager=false"), null);
         EngineCommand cmd = new EngineCommandBuilder(catalogs::newest).build(recipe, merger.merge(recipe, variant, off).variant(),
                 new aimengine.hardware.Hardware("mi300x", "amd", "MI300X", List.of(0x74a1), "gfx942", 196592, 1,
-                        java.util.Set.of(Precision.BF16), Map.of(), "t"),
+                        List.of(Precision.BF16), "xgmi", Map.of(), "t"),
                 new EngineCommandBuilder.Target("org/m", "org/m", 0, 8000, "0.0.0.0"));
         assertFalse(cmd.argv().contains("--enforce-eager"), cmd.argv().toString());
     }

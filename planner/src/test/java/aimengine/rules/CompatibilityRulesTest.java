@@ -34,11 +34,31 @@ class CompatibilityRulesTest {
     }
 
     @Test
+    void recipeForTheArchitectureIsNotRejectedByHardware() {
+        var arch = candidate("general-gfx942", null, "gfx942", "bf16", "vllm", 4, "general", null, false, 0);
+        var otherArch = candidate("general-gfx950", null, "gfx950", "bf16", "vllm", 4, "general", null, false, 0);
+        var o = h.add(arch, otherArch).run();
+        assertNull(rejectedBy(o, arch));
+        assertEquals("compatibility/hardware", rejectedBy(o, otherArch));
+    }
+
+    @Test
     void noFp8OnGfx90a() {
         var fp8 = candidate("r", "mi250x", "fp8", 8);
-        var o = new RuleHarness().host("mi250x", 8, 8, 8).model(RuleHarness.LLAMA_70B).add(fp8).run();
+        var bf16 = candidate("s", "mi250x", "bf16", 8);
+        var o = new RuleHarness().host("mi250x", 8, 8, 8).model(RuleHarness.LLAMA_70B).add(fp8, bf16).run();
         assertEquals("compatibility/precision", rejectedBy(o, fp8));
         assertTrue(RuleHarness.reason(o, fp8).contains("gfx90a"));
+        assertFalse("compatibility/precision".equals(rejectedBy(o, bf16)));
+    }
+
+    @Test
+    void fp8RunsFromAdaOnNvidiaNotOnAmpere() {
+        var ada = candidate("r", "l40s", "fp8", 8);
+        var ampere = candidate("r", "a100-80gb", "fp8", 1);
+        assertNull(rejectedBy(new RuleHarness().host("l40s", 8, 8, 8).model(RuleHarness.LLAMA_70B).add(ada).run(), ada));
+        assertEquals("compatibility/precision",
+                rejectedBy(new RuleHarness().host("a100-80gb", 1, 1, 1).model(RuleHarness.LLAMA_70B).add(ampere).run(), ampere));
     }
 
     @Test
@@ -49,15 +69,25 @@ class CompatibilityRulesTest {
     }
 
     @Test
-    void otherBackendIsRejected() {
+    void otherBackendIsRejectedOnlyWhenOneIsAskedFor() {
         var sglang = candidate("r", RuleHarness.LLAMA_70B.id(), "mi300x", "bf16", "sglang", 4, "optimized", null, false, 0);
-        assertEquals("compatibility/backend", rejectedBy(h.add(sglang).run(), sglang));
+        var asked = h.add(sglang)
+                .request(new PlanRequest(RuleHarness.LLAMA_70B.id(), 0, null, "vllm", "latency", null, false)).run();
+        assertEquals("compatibility/backend", rejectedBy(asked, sglang));
+        assertTrue(RuleHarness.reason(asked, sglang).contains("vllm asked for with --backend"), RuleHarness.reason(asked, sglang));
+        var defaulted = new RuleHarness().host("mi300x", 8, 8, 8).model(RuleHarness.LLAMA_70B).add(sglang).run();
+        assertNull(rejectedBy(defaulted, sglang));
     }
 
     @Test
     void profileTunedForTheOtherMetricIsRejected() {
         var throughput = candidate("r", RuleHarness.LLAMA_70B.id(), "mi300x", "bf16", "vllm", 4, "optimized", "throughput", false, 0);
-        assertEquals("compatibility/metric", rejectedBy(h.add(throughput).run(), throughput));
+        var both = candidate("s", RuleHarness.LLAMA_70B.id(), "mi300x", "bf16", "vllm", 4, "optimized", null, false, 0);
+        var latency = candidate("t", RuleHarness.LLAMA_70B.id(), "mi300x", "bf16", "vllm", 4, "optimized", "latency", false, 0);
+        var o = h.add(throughput, both, latency).run();
+        assertEquals("compatibility/metric", rejectedBy(o, throughput));
+        assertNull(rejectedBy(o, both));
+        assertNull(rejectedBy(o, latency));
     }
 
     @Test
@@ -75,5 +105,30 @@ class CompatibilityRulesTest {
         var general = candidate("general", null, "mi300x", "fp16", "vllm", 1, "general", null, false, 0);
         var o = new RuleHarness().host("mi300x", 8, 8, 8).add(general).run();
         assertEquals("general/needs-model-facts", rejectedBy(o, general));
+        assertTrue(RuleHarness.reason(o, general).contains("(not in the test's facts)"), RuleHarness.reason(o, general));
+        assertNull(rejectedBy(new RuleHarness().host("mi300x", 8, 8, 8).model(RuleHarness.LLAMA_70B).add(general).run(),
+                general));
+    }
+
+    @Test
+    void aFixedPrecisionGeneralRecipeServesOnlyCheckpointsOfThatPrecision() {
+        // AIM's general profiles are fp16: they serve 16-bit checkpoints (bf16 too), not an FP8 one.
+        var fp16 = candidate("general-fp16", null, "mi300x", "fp16", "vllm", 8, "general", null, false, 0);
+        var fp8Model = RuleHarness.shaped("test/fp8", 32, 8, new aimengine.model.CheckpointShape("fp8", 0, 0, 0, 0, 0));
+        var o = new RuleHarness().host("mi300x", 8, 8, 8).model(fp8Model).request(RuleHarness.request("test/fp8"))
+                .add(fp16).run();
+        assertEquals("general/checkpoint-precision", rejectedBy(o, fp16));
+        assertNull(rejectedBy(h.add(fp16).run(), fp16));
+    }
+
+    @Test
+    void aCheckpointQuantizationAimEngineCannotSizeRejectsGeneralRecipes() {
+        var general = candidate("general", null, "gfx942", null, "vllm", 8, "general", null, false, 0);
+        var unknown = RuleHarness.shaped("test/bnb", 32, 8, aimengine.model.CheckpointShape.plain(null));
+        var o = new RuleHarness().host("mi300x", 8, 8, 8).model(unknown).request(RuleHarness.request("test/bnb"))
+                .add(general).run();
+        assertEquals("general/checkpoint-precision-unknown", rejectedBy(o, general));
+        var known = candidate("general", null, "gfx942", "bf16", "vllm", 8, "general", null, false, 0);
+        assertNull(rejectedBy(h.add(known).run(), known));
     }
 }

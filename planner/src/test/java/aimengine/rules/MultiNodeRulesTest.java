@@ -12,6 +12,7 @@ import aimengine.facts.Candidate;
 import aimengine.facts.DeferredCandidate;
 import aimengine.facts.NodeRequest;
 import aimengine.facts.PlanRequest;
+import aimengine.model.CheckpointShape;
 import aimengine.model.ModelFacts;
 import aimengine.plan.MultiNodeCandidates;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class MultiNodeRulesTest {
     /** Llama-3.1-405B's shape: 126 layers, 128 heads, 8 KV heads, 405.9B parameters. */
     static final ModelFacts LLAMA_405B = new ModelFacts("meta-llama/Llama-3.1-405B-Instruct", "llama",
-            405_853_388_800L, 405_853_388_800L, 126, 128, 8, 128, 16384, 131072, "bfloat16", null, 0, 0, "test");
+            405_853_388_800L, 405_853_388_800L, 126, 128, 8, 128, 16384, 131072, "bfloat16", null, 0, 0, "test",
+            CheckpointShape.plain("bf16"));
 
     private static Candidate one(String backend, int gpus) {
         return RuleHarness.candidate("r", LLAMA_405B.id(), "h100", "bf16", backend, gpus, "optimized", null, false, 32768);
@@ -84,7 +86,8 @@ class MultiNodeRulesTest {
     @Test
     void pipelineStagesMayNotExceedTheLayers() {
         ModelFacts oneLayer = new ModelFacts("test/Wide-1L", "llama", 80_000_000_000L, 80_000_000_000L, 1, 64, 8,
-                1024, 65536, 8192, "bfloat16", null, 0, 0, "test");
+                1024, 65536, 8192, "bfloat16", null, 0, 0, "test",
+            CheckpointShape.plain("bf16"));
         var single = RuleHarness.candidate("w", oneLayer.id(), "h100", "bf16", "vllm", 1, "optimized", null, false, 8192);
         var twoNodes = on(single, 2);
         var o = h100(1, oneLayer, new NodeRequest(2, true, false)).add(single).facts(twoNodes).run();
@@ -109,7 +112,8 @@ class MultiNodeRulesTest {
     @Test
     void sglangTensorParallelOverAllGpusMustDivideTheHeads() {
         ModelFacts heads24 = new ModelFacts("test/Heads-24", "llama", 405_853_388_800L, 405_853_388_800L, 126, 24, 8,
-                128, 16384, 131072, "bfloat16", null, 0, 0, "test");
+                128, 16384, 131072, "bfloat16", null, 0, 0, "test",
+            CheckpointShape.plain("bf16"));
         NodeRequest upToTwo = new NodeRequest(2, true, false);
         var sglang = RuleHarness.candidate("s", heads24.id(), "h100", "bf16", "sglang", 8, "optimized", null, false, 32768);
         var sglangTwice = on(sglang, 2);

@@ -1,11 +1,12 @@
 package aimengine.rules;
 
 import aimengine.data.DataLoader;
-import aimengine.data.DataOptions;
 import aimengine.facts.Candidate;
 import aimengine.facts.PlanRequest;
 import aimengine.facts.Rejection;
 import aimengine.hardware.HardwareCatalog;
+import aimengine.facts.ModelSearch;
+import aimengine.model.CheckpointShape;
 import aimengine.model.ModelFacts;
 import aimengine.probe.GpuGroup;
 import java.util.ArrayList;
@@ -13,19 +14,20 @@ import java.util.List;
 
 /** Runs the built-in rules on hand-made facts, so each rule can be tested on its own. */
 final class RuleHarness {
-    static final DataLoader DATA = new DataLoader(DataOptions.builtins());
-    static final RuleBase RULES = RuleBase.compile(DATA.drl());
+    static final DataLoader DATA = BuiltinRules.DATA;
+    static final RuleBase RULES = BuiltinRules.RULES;
     static final HardwareCatalog HARDWARE = DATA.hardware();
 
     /** Llama-3.1-70B's shape: 64 heads, 8 KV heads, 80 layers, 70.6B parameters, 131072 context. */
     static final ModelFacts LLAMA_70B = new ModelFacts("meta-llama/Llama-3.3-70B-Instruct", "llama", 70_553_706_496L,
-            70_553_706_496L, 80, 64, 8, 128, 8192, 131072, "bfloat16", null, 0, 0, "test");
+            70_553_706_496L, 80, 64, 8, 128, 8192, 131072, "bfloat16", null, 0, 0, "test",
+            CheckpointShape.plain("bf16"));
 
     private final List<Object> facts = new ArrayList<>();
     private PlanRequest request = request("meta-llama/Llama-3.3-70B-Instruct");
 
     static PlanRequest request(String model) {
-        return new PlanRequest(model, 0, null, "vllm", "latency", null, false);
+        return new PlanRequest(model, 0, null, null, "latency", null, false);
     }
 
     static Candidate candidate(String recipe, String hardware, String precision, int gpus) {
@@ -36,6 +38,12 @@ final class RuleHarness {
                                String type, String metric, boolean manualOnly, int maxModelLen) {
         return new Candidate(recipe + "/" + backend + "/" + gpus, recipe, model, model, hardware, precision, backend,
                 gpus, type, metric, manualOnly, maxModelLen, 0.9, 2.0);
+    }
+
+    /** A model of the given shape: 8B-class dense unless the shape says otherwise. */
+    static ModelFacts shaped(String id, int heads, int kvHeads, CheckpointShape shape) {
+        return new ModelFacts(id, "test", 8_000_000_000L, shape.experts() > 0 ? 1_000_000_000L : 8_000_000_000L, 32,
+                heads, kvHeads, 128, 4096, 32768, "bfloat16", null, 0, 0, "test", shape);
     }
 
     RuleHarness host(String product, int host, int container, int engine) {
@@ -59,7 +67,7 @@ final class RuleHarness {
         return this;
     }
 
-    /** Any other facts (node requests, deferred multi-node candidates). */
+    /** Any other facts (node requests, deferred multi-node candidates, trust policy, model source, ...). */
     RuleHarness facts(Object... more) {
         facts.addAll(List.of(more));
         return this;
@@ -68,6 +76,7 @@ final class RuleHarness {
     PlanningSession.Outcome run() {
         List<Object> all = new ArrayList<>(facts);
         all.add(request);
+        all.add(new ModelSearch(request.model(), "not in the test's facts"));
         all.addAll(HARDWARE.all());
         return new PlanningSession(RULES).run(all);
     }

@@ -1,6 +1,7 @@
 package aimengine.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,9 @@ class VisibilityRulesTest {
         var o = new RuleHarness().host("mi300x", 8, 4, 2).model(RuleHarness.LLAMA_70B).run();
         assertEquals(2, o.usable().count());
         assertEquals(8, o.usable().host());
+        // One product: no mixed-host statement, and GPUs are usable.
+        assertFalse(RuleHarness.decisionRules(o).contains("visibility/mixed-host"));
+        assertFalse(RuleHarness.decisionRules(o).contains("visibility/no-usable-gpus"));
     }
 
     @Test
@@ -27,5 +31,6 @@ class VisibilityRulesTest {
         var o = new RuleHarness().host("mi300x", 8, 0, 0).model(RuleHarness.LLAMA_70B).run();
         assertNull(o.usable());
         assertTrue(RuleHarness.decisionRules(o).contains("visibility/no-usable-gpus"));
+        assertTrue(RuleHarness.decisionRules(o).contains("fallback/no-usable-gpus"));
     }
 }

@@ -25,7 +25,7 @@ public final class ConfigCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         PlanSetup setup = new PlanSetup(context(), plan, false);
-        Plan result = setup.plan(setup.defaultPort(), "0.0.0.0");
+        Plan result = setup.withSecrets(setup.plan(setup.defaultPort(), "0.0.0.0"));
         SelectedPlan s = result.selected();
         if (s == null) {
             throw new ExitException(ExitCodes.NO_PLAN, "no workable plan for " + plan.model

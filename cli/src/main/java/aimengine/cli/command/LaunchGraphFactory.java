@@ -10,6 +10,7 @@ import aimengine.cli.launch.Backoff;
 import aimengine.cli.launch.Console;
 import aimengine.cli.launch.DetectStep;
 import aimengine.cli.launch.EngineInstallation;
+import aimengine.cli.launch.EngineSecrets;
 import aimengine.cli.launch.EventLog;
 import aimengine.cli.launch.GenerateStep;
 import aimengine.cli.launch.HealthCheck;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -111,14 +113,17 @@ final class LaunchGraphFactory {
 
     LaunchGraph graph(Hooks hooks) {
         FlagCatalogs shipped = FlagCatalogs.builtin();
-        HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2)), Backoff.HEALTH, wakeup, stop, log,
+        EngineSecrets secrets = setup.secrets();
+        HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2), secrets.apiKey()), Backoff.HEALTH,
+                wakeup, stop, log,
                 System::nanoTime, hooks.health());
         List<Step> steps = List.of(
                 new DetectStep(() -> setup.host(true)),
-                new SelectStep(host -> hooks.selected(availableOffline(setup.plan(host, settings.port(), settings.bind())))),
+                new SelectStep(host -> hooks.selected(availableOffline(setup.plan(host, settings.port(),
+                        settings.bind(), installedVersion())))),
                 new GenerateStep(EngineOverrides.parse(run.engineArgs, context.env(EngineOverrides.ENV)),
                         this::catalog, new FlagValidator(shipped),
-                        key -> setup.hardware().byKey(key).orElseThrow(), settings, log),
+                        key -> setup.hardware().byKey(key).orElseThrow(), secrets, settings, log),
                 new SpawnStep(new EngineInstallation(context.env(), InstalledEngineFlags.processRunner(context.env())),
                         settings, log, wakeup, Clock.systemUTC(), hooks::changed, hooks::beforeSpawn, stop),
                 new AwaitHealthStep(waiter, settings, stop, log),
@@ -139,6 +144,14 @@ final class LaunchGraphFactory {
         return plan;
     }
 
+    /** The installed engine's version, for its advisories; not asked when --engine-version names the version. */
+    private Optional<String> installedVersion() {
+        if (setup.engineVersion() != null) {
+            return Optional.empty();
+        }
+        return InstalledEngineFlags.version(InstalledEngineFlags.processRunner(context.env()), setup.backend());
+    }
+
     /**
      * The flag catalog of the engine version that will run, chosen once per engine: --engine-version's shipped
      * catalog; else what the installed engine says; else the newest shipped catalog.
@@ -146,9 +159,10 @@ final class LaunchGraphFactory {
     FlagCatalog catalog(Backend backend) {
         FlagCatalogs shipped = FlagCatalogs.builtin();
         return chosen.computeIfAbsent(backend, b -> {
-            if (run.engineVersion != null) {
-                return shipped.version(b, run.engineVersion).orElseThrow(() -> new InputException("--engine-version", 0,
-                        "no " + b.key() + " flag catalog of version " + run.engineVersion + " ships with aim-engine;"
+            String version = setup.engineVersion();
+            if (version != null) {
+                return shipped.version(b, version).orElseThrow(() -> new InputException("--engine-version", 0,
+                        "no " + b.key() + " flag catalog of version " + version + " ships with aim-engine;"
                         + " known: " + String.join(", ", shipped.versions(b))));
             }
             InstalledEngineFlags installed = new InstalledEngineFlags(InstalledEngineFlags.processRunner(context.env()),

@@ -35,7 +35,7 @@ public final class PlanCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         PlanSetup setup = new PlanSetup(context(), plan, false);
-        Plan result = setup.plan(setup.defaultPort(), "0.0.0.0");
+        Plan result = setup.withSecrets(setup.plan(setup.defaultPort(), "0.0.0.0"));
         CheckpointStatus cache = result.feasible() ? setup.cacheStatus(result) : null;
         out().print(output.json() ? PlanJson.render(result, cache) : PlanText.render(result, cache, explain));
         out().flush();

@@ -24,7 +24,7 @@ public final class PlanMixin {
     @Option(names = "--precision", paramLabel = "P", description = "Preferred precision: bf16, fp16, fp8, mxfp4, int8, int4.")
     public String precision;
 
-    @Option(names = "--backend", paramLabel = "ENGINE", defaultValue = "vllm", description = "Engine: vllm or sglang (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "ENGINE", description = "Engine: vllm or sglang; without it vLLM is preferred and SGLang is the stated fallback.")
     public String backend;
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "latency", description = "Optimise for latency (more GPUs) or throughput (fewer GPUs per replica); default: ${DEFAULT-VALUE}.")
@@ -48,6 +48,9 @@ public final class PlanMixin {
     @Mixin
     public DataMixin data;
 
+    @Mixin
+    public TrustMixin trust;
+
     /**
      * How many nodes the plan may use: --nodes, else the host profile's nodes; --strict with --nodes: exactly. (An
      * int, not the HostView: picocli reflects on this class for --help, which must load no planner class.)
@@ -68,8 +71,8 @@ public final class PlanMixin {
         if (precision != null && Precision.parse(precision) == null) {
             throw new InputException("--precision " + precision + ": unknown; expected one of " + Precision.allowed());
         }
-        Backend b = Backend.parse(backend);
-        if (b == null) {
+        Backend b = backend == null ? null : Backend.parse(backend);
+        if (backend != null && b == null) {
             throw new InputException("--backend " + backend + ": unknown; expected vllm or sglang");
         }
         String m = metric.toLowerCase();
@@ -77,6 +80,6 @@ public final class PlanMixin {
             throw new InputException("--metric " + metric + ": expected latency or throughput");
         }
         return new PlanRequest(model, gpus == null ? 0 : gpus,
-                precision == null ? null : Precision.parse(precision).key(), b.key(), m, recipe, strict);
+                precision == null ? null : Precision.parse(precision).key(), b == null ? null : b.key(), m, recipe, strict);
     }
 }

@@ -6,9 +6,13 @@ import aimengine.cli.base.AimPaths;
 import aimengine.cli.base.CliContext;
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
+import aimengine.cli.launch.EngineSecrets;
 import aimengine.data.DataLoader;
 import aimengine.deploy.DeploySizing;
+import aimengine.engine.Backend;
 import aimengine.engine.FlagCatalogs;
+import aimengine.facts.EngineVersion;
+import aimengine.facts.TrustRequest;
 import aimengine.generate.EngineCommandBuilder;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.hardware.Precision;
@@ -20,12 +24,15 @@ import aimengine.model.hub.HubSettings;
 import aimengine.plan.Plan;
 import aimengine.plan.Planner;
 import aimengine.plan.SelectedPlan;
+import aimengine.plan.TrustInputs;
 import aimengine.probe.Detection;
 import aimengine.probe.HostProfile;
 import aimengine.probe.HostView;
 import aimengine.probe.MissingGpus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Builds the planner and the host view from the plan options, and plans. Shared by plan, config and run. */
 public final class PlanSetup {
@@ -86,17 +93,70 @@ public final class PlanSetup {
      * @throws ExitException exit 1 when the Hub had to be asked for the model's facts and could not answer
      */
     public Plan plan(HostView host, int port, String bindAddress) {
+        return plan(host, port, bindAddress, Optional.empty());
+    }
+
+    /**
+     * Plans for a host view already taken, with the version of the installed engine when --engine-version does not
+     * say which will run (run asks the engine; the advisories of that version then apply).
+     *
+     * @throws ExitException exit 1 when the Hub had to be asked for the model's facts and could not answer
+     */
+    public Plan plan(HostView host, int port, String bindAddress, Optional<String> installedVersion) {
         Path aimCache = AimPaths.of(context).cache();
         HubSettings hub = HubSettings.from(context.env(), offline);
         Planner planner = new Planner(data.ruleBase(aimCache), hardware(), data.recipes(hardware()),
                 new ModelResolver(cacheRoot(), data.models(), new HubFacts(hub, new HubClient(hub), aimCache.resolve("hub"))),
-                new EngineCommandBuilder(FlagCatalogs.builtin()::newest));
+                new EngineCommandBuilder(FlagCatalogs.builtin()::newest), trustInputs(installedVersion));
         try {
             return planner.plan(options.request(), options.nodeRequest(host.nodes()), host, port, bindAddress);
         } catch (HubException e) {
             throw new ExitException(e.kind() == HubException.Kind.FAILED ? ExitCodes.FAILURE : ExitCodes.NO_PLAN,
                     e.getMessage(), e);
         }
+    }
+
+    /**
+     * The plan as plan and config show it: its command with the API key given the engine's way (masked when
+     * shown). run adds the key when it generates the command; deploy never puts it in a manifest.
+     */
+    public Plan withSecrets(Plan plan) {
+        if (!plan.feasible()) {
+            return plan;
+        }
+        SelectedPlan s = plan.selected();
+        return plan.withSelected(s.withCommand(secrets().protect(s.command())));
+    }
+
+    /** The API key (--api-key-file, AIM_API_KEY_FILE, AIM_API_KEY) and the Hugging Face token the engine gets. */
+    public EngineSecrets secrets() {
+        return EngineSecrets.from(options.trust.apiKeyFile, context.env(), context.workingDirectory());
+    }
+
+    /** --engine-version: the engine version that will run, or null when not given. */
+    public String engineVersion() {
+        return options.trust.engineVersion;
+    }
+
+    /** The engine the plan is for (--backend). */
+    /**
+     * The engine whose installed version matters before planning: the one asked for with --backend, else vLLM, which
+     * plans prefer (policy.drl) and the images install.
+     */
+    public Backend backend() {
+        Backend asked = Backend.parse(options.request().backend());
+        return asked != null ? asked : Backend.VLLM;
+    }
+
+    /** The trust policy (--trust-policy or the built-in one) and what this command allows beyond it. */
+    private TrustInputs trustInputs(Optional<String> installedVersion) {
+        TrustMixin t = options.trust;
+        Path policy = t.policy == null ? null : context.workingDirectory().resolve(t.policy);
+        Optional<String> version = Optional.ofNullable(t.engineVersion).or(() -> installedVersion);
+        List<EngineVersion> versions = version.map(v -> List.of(new EngineVersion(backend().key(), v)))
+                .orElse(List.of());
+        return new TrustInputs(data.trustPolicy(policy), data.nativeArchitectures(),
+                new TrustRequest(t.trustRemoteCode, t.allowPickle), versions);
     }
 
     /** Whether the selected checkpoint is in the model cache, and how much would be downloaded. */

@@ -38,8 +38,6 @@ public final class RunMixin {
     @Option(names = "--engine-arg", paramLabel = "KEY=VALUE", description = "Set an engine flag over the recipe's (repeatable; also AIM_ENGINE_ARGS as a JSON object). true or nothing passes a switch, false leaves it out.")
     List<String> engineArgs = new ArrayList<>();
 
-    @Option(names = "--engine-version", paramLabel = "VERSION", description = "Check flags against this engine version's shipped catalog (default: ask the installed engine, else the newest catalog).")
-    String engineVersion;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", description = "Progress and engine output as text or json (one object per event); default: ${DEFAULT-VALUE}.")
     EventLog.Format logFormat;

@@ -251,7 +251,7 @@ final class RunWorkflow {
         NodeSpanning.Runtime runtime = NodeSpanning.runtime(graphs.catalog(selected.variant().backend()));
         EngineInstallation installation = new EngineInstallation(context.env(), InstalledEngineFlags.processRunner(context.env()));
         GroupRank rank = new GroupRank(role, runtime, settings, installation, log, wakeup, stop,
-                new HealthCheck(Duration.ofSeconds(2)), new GroupStateFile(paths.state(), settings.base().toString()));
+                new HealthCheck(Duration.ofSeconds(2), setup.secrets().apiKey()), new GroupStateFile(paths.state(), settings.base().toString()));
         try (SignalTrap trap = new SignalTrap(stop)) {
             return rank.run(selected, results.get(LaunchKeys.COMMAND));
         } catch (ExitException e) {

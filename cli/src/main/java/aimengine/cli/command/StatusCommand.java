@@ -1,6 +1,7 @@
 package aimengine.cli.command;
 
 import aimengine.cli.base.ExitCodes;
+import aimengine.cli.launch.EngineSecrets;
 import aimengine.cli.launch.GroupStateFile;
 import aimengine.cli.launch.HealthCheck;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,11 @@ public final class StatusCommand extends BaseCommand {
     @Mixin
     OutputMixin output;
 
+    /** The key an engine protected by AIM_API_KEY_FILE or AIM_API_KEY requires (this shell's environment). */
+    private String apiKey() {
+        return EngineSecrets.from(null, context().env(), context().workingDirectory()).apiKey();
+    }
+
     @Override
     protected int execute() throws Exception {
         Path stateDir = AimPaths.of(context()).state();
@@ -48,7 +54,8 @@ public final class StatusCommand extends BaseCommand {
         boolean live = state.isPresent() && RunStateFile.isLive(state.get());
         Optional<LiveSnapshot> measured = live ? snapshot(stateDir.resolve(RunObservability.SNAPSHOT_FILE)) : Optional.empty();
         Optional<List<String>> models = live
-                ? new HealthCheck(Duration.ofSeconds(2)).check(URI.create(state.get().endpoint())) : Optional.empty();
+                ? new HealthCheck(Duration.ofSeconds(2), apiKey()).check(URI.create(state.get().endpoint()))
+                : Optional.empty();
         String status = state.isEmpty() ? "none" : live ? "active" : "stale";
         if (output.json()) {
             // Made here, not in a static field: registering this command for the usage must not start Jackson.
@@ -80,7 +87,7 @@ public final class StatusCommand extends BaseCommand {
 
     /** The leader of a multi-node group: the ranks it sees and whether its API serves. */
     private int groupStatus(JsonNode g) throws Exception {
-        Optional<List<String>> models = new HealthCheck(Duration.ofSeconds(2)).check(URI.create(g.path("endpoint").asText()));
+        Optional<List<String>> models = new HealthCheck(Duration.ofSeconds(2), apiKey()).check(URI.create(g.path("endpoint").asText()));
         if (output.json()) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode n = json.createObjectNode();

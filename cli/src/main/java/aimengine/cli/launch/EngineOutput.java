@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads the engine's merged stdout and stderr: each line goes to the log file and to the console with the engine's
@@ -14,6 +15,7 @@ import java.util.Optional;
  * engine says it is ready.
  */
 public final class EngineOutput {
+    private final UnaryOperator<String> mask;
     private final String engine;
     private final EventLog log;
     private final Writer file;
@@ -26,8 +28,10 @@ public final class EngineOutput {
     /**
      * @param engine the console prefix, e.g. "vllm"
      * @param file   the log file; closed when the output ends
+     * @param mask   masks the secrets in a line before it is written or shown anywhere
      */
-    public EngineOutput(String engine, EventLog log, Writer file, Wakeup wakeup) {
+    public EngineOutput(String engine, EventLog log, Writer file, Wakeup wakeup, UnaryOperator<String> mask) {
+        this.mask = mask;
         this.engine = engine;
         this.log = log;
         this.file = file;
@@ -46,7 +50,8 @@ public final class EngineOutput {
         }
     }
 
-    void accept(String line) {
+    void accept(String printed) {
+        String line = mask.apply(printed);
         writeToFile(line);
         log.engineLine(engine, line);
         if (!line.isBlank()) {

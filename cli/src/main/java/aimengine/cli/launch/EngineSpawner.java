@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts the engine: {@code setsid PROGRAM ARGS...} so it runs in a session and process group of its own (a Ctrl-C
@@ -19,6 +20,7 @@ import java.util.Map;
  * the PID aim-engine sees.
  */
 public final class EngineSpawner {
+    private final UnaryOperator<String> mask;
     private final Path setsid;
     private final List<String> command;
     private final Map<String, String> env;
@@ -36,9 +38,12 @@ public final class EngineSpawner {
      * @param env              the engine's whole environment
      * @param logFile          the engine's output, truncated on the first start, appended on restarts
      * @param engine           the console prefix, e.g. "vllm"
+     * @param mask             masks the secrets in each line the engine prints (SGLang prints its --api-key)
      */
     public EngineSpawner(Path setsid, Path program, List<String> argv, Map<String, String> env, Path workingDirectory,
-                         Path logFile, String engine, EventLog log, Wakeup wakeup, Clock clock) {
+                         Path logFile, String engine, EventLog log, Wakeup wakeup, Clock clock,
+                         UnaryOperator<String> mask) {
+        this.mask = mask;
         this.setsid = setsid;
         this.command = new ArrayList<>(argv);
         this.command.set(0, program.toString());
@@ -73,7 +78,7 @@ public final class EngineSpawner {
             throw e;
         }
         process.getOutputStream().close();
-        EngineOutput output = new EngineOutput(engine, log, new BufferedWriter(file), wakeup);
+        EngineOutput output = new EngineOutput(engine, log, new BufferedWriter(file), wakeup, mask);
         Thread reader = new Thread(() -> output.consume(process.getInputStream()), engine + "-output");
         reader.setDaemon(true);
         reader.start();

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One rank of a multi-node group, after planning and command generation. The leader (rank 0) opens the group
@@ -123,7 +124,7 @@ public final class GroupRank {
     }
 
     private static EngineCommand withEnv(EngineCommand command, Map<String, String> env) {
-        return new EngineCommand(command.backend(), command.argv(), env);
+        return new EngineCommand(command.backend(), command.argv(), env, command.secrets());
     }
 
     /** VLLM_HOST_IP (vLLM and Ray pick the node's address by it), and the socket interface for NCCL/RCCL and Gloo. */
@@ -141,7 +142,7 @@ public final class GroupRank {
 
     private void spawnEngine(EngineCommand command) throws IOException {
         start(command.backend().key(), installation.program(command), command.argv(), command.env(),
-                command.shown().argv(), settings.logFile());
+                command.shown().argv(), settings.logFile(), command::mask);
     }
 
     /** `ray start ... --block`: Ray's daemons stay in the foreground, in the process group aim-engine watches. */
@@ -149,15 +150,15 @@ public final class GroupRank {
         Path ray = Executables.find("ray", settings.env().get("PATH")).orElseThrow(() -> new ExitException(
                 ExitCodes.ENGINE_MISSING, "Ray is not installed: no 'ray' program on PATH; this vLLM version"
                 + " spans nodes with Ray (pip install ray, or use a vLLM version with --nnodes)"));
-        start("ray", ray, argv, env, argv, settings.logFile().resolveSibling("ray.log"));
+        start("ray", ray, argv, env, argv, settings.logFile().resolveSibling("ray.log"), UnaryOperator.identity());
     }
 
     private void start(String name, Path program, List<String> argv, Map<String, String> env, List<String> shown,
-                       Path logFile) throws IOException {
+                       Path logFile, UnaryOperator<String> mask) throws IOException {
         Map<String, String> processEnv = new LinkedHashMap<>(settings.env());
         processEnv.putAll(env);
         EngineSpawner spawner = new EngineSpawner(installation.setsid(), program, argv, processEnv,
-                settings.workingDirectory(), logFile, name, log, wakeup, Clock.systemUTC());
+                settings.workingDirectory(), logFile, name, log, wakeup, Clock.systemUTC(), mask);
         EngineProcess p = spawner.spawn(0);
         processes.add(p);
         log.info("group", "started " + name + " (pid " + p.pid() + ")", Map.of("argv", shown));

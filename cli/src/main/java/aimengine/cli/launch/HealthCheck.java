@@ -20,8 +20,11 @@ public final class HealthCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final String apiKey;
 
-    public HealthCheck(Duration requestTimeout) {
+    /** @param apiKey the key the engine's API requires (sent as a bearer token, as vLLM and SGLang expect), or null */
+    public HealthCheck(Duration requestTimeout, String apiKey) {
+        this.apiKey = apiKey;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requestTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = requestTimeout;
@@ -42,7 +45,11 @@ public final class HealthCheck {
     }
 
     private HttpRequest get(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET();
+        if (apiKey != null) {
+            b.header("Authorization", "Bearer " + apiKey);
+        }
+        return b.build();
     }
 
     /** The ids in an OpenAI model list ({"data": [{"id": ...}]}); empty when the body is not one. */

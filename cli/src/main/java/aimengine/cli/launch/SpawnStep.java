@@ -75,7 +75,7 @@ public final class SpawnStep implements Step {
         command.backend().profile().launchEnv().forEach(env::putIfAbsent);
         String engineName = command.backend().key();
         EngineSpawner spawner = new EngineSpawner(setsid, program, command.argv(), env, settings.workingDirectory(),
-                settings.logFile(), engineName, log, wakeup, clock);
+                settings.logFile(), engineName, log, wakeup, clock, command::mask);
         RunningEngine engine = new RunningEngine(spawner, listener);
         EngineProcess p;
         try {

@@ -62,7 +62,7 @@ public final class ModelTable {
         Map<String, String> spelling = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Recipe r : recipes) {
             if (!r.isGeneral()) {
-                String pair = r.hardware() + "/" + r.precision().key();
+                String pair = r.hardware() + "/" + r.precisionKey();
                 byModel.computeIfAbsent(r.modelId(), k -> new TreeSet<>()).add(pair);
                 byCheckpoint.computeIfAbsent(r.checkpoint(), k -> new TreeSet<>()).add(pair);
                 spelling.putIfAbsent(r.modelId(), r.modelId());

@@ -93,6 +93,9 @@ public final class PlanJson {
         n.put("gpusPerNode", s.span().gpusPerNode());
         n.putObject("parallelism").put("tensor", s.span().tensor()).put("pipeline", s.span().pipeline());
         n.put("checkpoint", s.checkpoint());
+        if (s.revision() != null) {
+            n.put("revision", s.revision());
+        }
         ArrayNode argv = n.putArray("command");
         s.command().shown().argv().forEach(argv::add);
         ObjectNode env = n.putObject("env");

@@ -2,6 +2,7 @@ package aimengine.cli.render;
 
 import aimengine.cache.CheckpointStatus;
 import aimengine.facts.Decision;
+import aimengine.facts.Rejection;
 import aimengine.facts.UsableGpus;
 import aimengine.model.MemoryEstimate;
 import aimengine.plan.CandidateOutcome;
@@ -13,6 +14,9 @@ import java.util.function.Predicate;
 
 /** The plan for a person: the choice and its command; with --explain, every candidate and the decision trail. */
 public final class PlanText {
+    /** The trust rules' names start so (rules/trust.drl). */
+    private static final String TRUST_RULES = "trust/";
+
     private PlanText() {
     }
 
@@ -41,15 +45,23 @@ public final class PlanText {
             for (Decision d : plan.decisions()) {
                 sb.append("  ").append(d.rule()).append(": ").append(d.message()).append('\n');
             }
-        } else if (plan.selected() == null) {
-            sb.append("  no workable candidate; run with --explain to see why each was rejected\n");
+        } else {
+            trust(sb, plan);
+            if (plan.selected() == null) {
+                // The rules explain a missing plan last (fallback.drl, the "no plan" phase).
+                if (!plan.decisions().isEmpty()) {
+                    sb.append("  ").append(plan.decisions().get(plan.decisions().size() - 1).message()).append('\n');
+                }
+                sb.append("  run with --explain to see why each candidate was rejected\n");
+            }
         }
         return sb.toString();
     }
 
     private static void selected(StringBuilder sb, SelectedPlan s, CheckpointStatus cache) {
         MemoryEstimate m = s.memory();
-        sb.append("  recipe       ").append(s.candidate().recipeId()).append(" (").append(s.candidate().type())
+        sb.append("  recipe       ").append(s.candidate().recipeId()).append(" (")
+                .append(s.candidate().general() ? "general recipe" : "model-specific " + s.candidate().type() + " recipe")
                 .append(", ").append(s.recipe().source()).append(")\n");
         sb.append("  engine       ").append(s.candidate().backend()).append(", ");
         if (s.span().nodes() > 1) {
@@ -60,6 +72,9 @@ public final class PlanText {
         }
         sb.append(", ").append(s.candidate().precision()).append('\n');
         sb.append("  checkpoint   ").append(s.checkpoint()).append(" (").append(cached(cache)).append(")\n");
+        if (s.revision() != null) {
+            sb.append("  revision     ").append(s.revision()).append(" (the snapshot planned from)\n");
+        }
         sb.append("  memory/GPU   ").append(Units.gib(m.weightsGiBPerGpu())).append(" weights + ")
                 .append(Units.gib(m.reserveGiBPerGpu())).append(" reserve + ").append(Units.gib(m.kvCacheGiBPerGpu()))
                 .append(" KV cache = ").append(Units.gib(m.usableGiBPerGpu())).append(" usable (")
@@ -83,6 +98,30 @@ public final class PlanText {
         }
     }
 
+    /**
+     * Without --explain, what the trust rules said still shows: their statements and warnings, and for a plan that
+     * failed, each distinct reason they refused candidates for (a refused model is the usual cause).
+     */
+    private static void trust(StringBuilder sb, Plan plan) {
+        for (Decision d : plan.decisions()) {
+            if (d.rule().startsWith(TRUST_RULES)) {
+                sb.append("  trust        ").append(d.message()).append('\n');
+            }
+        }
+        if (plan.selected() == null) {
+            plan.candidates().stream().flatMap(PlanText::rejections)
+                    .filter(r -> r.rule().startsWith(TRUST_RULES)).map(Rejection::reason).distinct()
+                    .forEach(reason -> sb.append("  refused      ").append(reason).append('\n'));
+        }
+    }
+
+    private static java.util.stream.Stream<Rejection> rejections(CandidateOutcome c) {
+        java.util.stream.Stream<Rejection> first = c.status() == CandidateOutcome.Status.REJECTED && c.rule() != null
+                ? java.util.stream.Stream.of(new Rejection(c.candidate().key(), c.rule(), c.reason()))
+                : java.util.stream.Stream.empty();
+        return java.util.stream.Stream.concat(first, c.moreRejections().stream());
+    }
+
     private static String cached(CheckpointStatus c) {
         return switch (c.cached()) {
             case YES -> "cached, " + Units.bytes(c.bytesOnDisk()) + " on disk";
@@ -94,18 +133,42 @@ public final class PlanText {
 
     private static void candidates(StringBuilder sb, Plan plan) {
         List<CandidateOutcome> all = plan.candidates();
-        group(sb, "Runnable", all, c -> c.status() != CandidateOutcome.Status.REJECTED && !c.shorterContext());
+        group(sb, "Runnable", all, c -> c.status() != CandidateOutcome.Status.REJECTED && !c.shorterContext(), false);
         group(sb, "Runnable with a shorter context", all,
-                c -> c.status() != CandidateOutcome.Status.REJECTED && c.shorterContext());
-        group(sb, "Incompatible", all, c -> c.status() == CandidateOutcome.Status.REJECTED);
+                c -> c.status() != CandidateOutcome.Status.REJECTED && c.shorterContext(), false);
+        boolean anyCollapsed = all.stream().anyMatch(PlanText::collapsed);
+        group(sb, "Incompatible", all, c -> c.status() == CandidateOutcome.Status.REJECTED && !collapsed(c), anyCollapsed);
+        collapsedCounts(sb, all);
         if (plan.otherModelCandidates() > 0) {
             sb.append("\n(").append(plan.otherModelCandidates())
                     .append(" candidates from recipes for other models not shown)\n");
         }
     }
 
+    /**
+     * Rules whose rejections say the same thing for every candidate they reject (a recipe for another product, an
+     * engine not asked for): listed as one count per rule, so the rows that differ stand out. JSON lists them all.
+     */
+    private static final List<String> COLLAPSED_RULES = List.of("compatibility/hardware", "compatibility/backend");
+
+    private static boolean collapsed(CandidateOutcome c) {
+        return c.status() == CandidateOutcome.Status.REJECTED && COLLAPSED_RULES.contains(c.rule());
+    }
+
+    private static void collapsedCounts(StringBuilder sb, List<CandidateOutcome> all) {
+        for (String rule : COLLAPSED_RULES) {
+            List<CandidateOutcome> hits = all.stream().filter(c -> collapsed(c) && rule.equals(c.rule())).toList();
+            if (!hits.isEmpty()) {
+                sb.append("  + ").append(hits.size()).append(hits.size() == 1 ? " candidate" : " candidates")
+                        .append(" rejected by ").append(rule).append(" (")
+                        .append(hits.stream().map(c -> c.candidate().recipeId()).distinct().count())
+                        .append(" recipes; --output json lists them)\n");
+            }
+        }
+    }
+
     private static void group(StringBuilder sb, String title, List<CandidateOutcome> all,
-                              Predicate<CandidateOutcome> filter) {
+                              Predicate<CandidateOutcome> filter, boolean moreFollow) {
         TextTable table = new TextTable("RECIPE", "BACKEND", "GPUS", "PRECISION", "STATUS", "REASON");
         for (CandidateOutcome c : all) {
             if (filter.test(c)) {
@@ -114,7 +177,7 @@ public final class PlanText {
             }
         }
         sb.append('\n').append(title).append(":\n");
-        sb.append(table.isEmpty() ? "  (none)\n" : table.render("  "));
+        sb.append(table.isEmpty() ? moreFollow ? "" : "  (none)\n" : table.render("  "));
     }
 
     /** "8", or "2x8" for two nodes of eight. */

@@ -20,7 +20,7 @@ public final class RecipeDetail {
         field(sb, "model", r.isGeneral() ? "(any: a general recipe)" : r.modelId());
         field(sb, "checkpoint", r.isGeneral() ? "(the requested model)" : r.checkpoint());
         field(sb, "hardware", r.hardware());
-        field(sb, "precision", r.precision().key());
+        field(sb, "precision", r.precisionKey());
         field(sb, "type", r.type().key() + (r.manualSelectionOnly() ? ", manual selection only (pin with --recipe)" : ""));
         field(sb, "metric", r.metric() == null ? "(any)" : r.metric());
         list(sb, "env", RecipeJson.envLines(r.env()), "");

@@ -19,7 +19,7 @@ final class RecipeJson {
         m.put("model", r.modelId());
         m.put("checkpoint", r.checkpoint());
         m.put("hardware", r.hardware());
-        m.put("precision", r.precision().key());
+        m.put("precision", r.precisionKey());
         m.put("type", r.type().key());
         m.put("metric", r.metric());
         m.put("manual_selection_only", r.manualSelectionOnly());

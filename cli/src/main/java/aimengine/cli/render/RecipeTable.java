@@ -19,7 +19,7 @@ public final class RecipeTable {
     public String text(List<Recipe> recipes) {
         TextTable table = new TextTable("ID", "MODEL", "HARDWARE", "PRECISION", "ENGINE:GPUS", "TYPE", "METRIC", "SOURCE");
         for (Recipe r : recipes) {
-            table.row(r.id(), r.isGeneral() ? "(any)" : r.modelId(), r.hardware(), r.precision().key(), engines(r),
+            table.row(r.id(), r.isGeneral() ? "(any)" : r.modelId(), r.hardware(), r.precisionKey(), engines(r),
                     r.type().key() + (r.manualSelectionOnly() ? " (manual)" : ""), r.metric(), names.show(r.source()));
         }
         return table.render() + recipes.size() + (recipes.size() == 1 ? " recipe" : " recipes") + "\n";

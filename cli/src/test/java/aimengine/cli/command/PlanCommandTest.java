@@ -85,7 +85,8 @@ class PlanCommandTest {
 
     @Test
     void modelFactsFromAnExtraCatalogFolderLetAGeneralRecipeServeTheModel(@TempDir Path models) throws Exception {
-        String[] args = {"plan", "example/Tiny-1B", "--host", host("mi300x-1"), "--recipes", "../testdata/aim-build/profiles/general"};
+        String[] args = {"plan", "example/Tiny-1B", "--host", host("mi300x-1"), "--recipes", "../testdata/aim-build/profiles/general",
+            "--no-builtin-recipes"};
         assertEquals(3, plan(args).exit());
         Files.writeString(models.resolve("tiny.yaml"), "id: example/Tiny-1B\nsource: test\nconfig: {model_type: llama, "
                 + "hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16, num_attention_heads: 32, "
@@ -96,6 +97,26 @@ class PlanCommandTest {
         CliRunner.Result r = plan(withModels);
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("recipe       vllm-mi300x-fp16-tp1-latency (general"), r.out());
+    }
+
+    /** Issue 10: a model known only from its cached config.json plans with a built-in general recipe. */
+    @Test
+    void aModelKnownOnlyFromItsCachedConfigPlansWithAGeneralRecipe(@TempDir Path hub) throws Exception {
+        String config;
+        try (var in = getClass().getResourceAsStream("/configs/Qwen3-8B.config.json")) {
+            config = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        new aimengine.cache.HubTree(hub).model("example/Private-8B").blobText("c0", config)
+                .link("abc", "config.json", "c0").ref("main", "abc");
+        String[] args = {"plan", "example/Private-8B", "--host", host("h100-1"), "--cache-dir", hub.toString(), "--explain"};
+        CliRunner.Result r = plan(args);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("recipe       general-sm90 (general recipe"), r.out());
+        assertTrue(r.out().contains("vllm serve example/Private-8B --tensor-parallel-size 1"), r.out());
+        CliRunner.Result missing = plan("plan", "example/Nowhere-8B", "--host", host("h100-1"), "--cache-dir", hub.toString());
+        assertEquals(3, missing.exit());
+        assertTrue(missing.out().contains("no facts for the model, so no recipe can be sized (") && missing.out()
+                .contains("the Hugging Face cache (" + hub + ")"), missing.out());
     }
 
     @Test

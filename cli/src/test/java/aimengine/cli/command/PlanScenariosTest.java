@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PlanScenariosTest {
     private static final String AIM = "testdata/aim-build/profiles";
     private static final String ODD = "cli/src/test/resources/scenarios/recipes";
-    /** H100 recipes written for the multi-node scenarios (no shipped recipe served NVIDIA GPUs then). */
+    /** H100 recipes written for the multi-node scenarios before general-sm90 shipped; kept where a scenario needs a
+     *  model-specific recipe (DeepSeek-R1 at FP8, the one-layer model). The Llama scenarios use the built-in data. */
     private static final String H100 = "cli/src/test/resources/scenarios/multinode/recipes";
     private static final String WIDE = "cli/src/test/resources/scenarios/multinode/models";
 
@@ -48,8 +49,9 @@ class PlanScenariosTest {
                 s("qwen3-32b-gpus-not-dividing-heads", "Qwen/Qwen3-32B", "mi300x-8", "--recipes", ODD, "--gpus", "6"),
                 s("container-sees-fewer-gpus", "meta-llama/Llama-3.3-70B-Instruct", "mi300x-8-container-4"),
                 s("mixed-host", "meta-llama/Llama-3.3-70B-Instruct", "mixed-mi300x-4-mi210-2"),
-                s("pinned-recipe-cannot-fit", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-2", "--recipe", "llama-3.1-405b-instruct-mi300x-bf16"),
-                s("pinned-recipe-cannot-fit-strict", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-2", "--recipe", "llama-3.1-405b-instruct-mi300x-bf16", "--strict"),
+                // BF16 405B needs 8 MI300X; on 4 the pinned recipe cannot fit and the FP8 recipe takes over (stated).
+                s("pinned-recipe-cannot-fit", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-4", "--recipe", "llama-3.1-405b-instruct-mi300x-bf16"),
+                s("pinned-recipe-cannot-fit-strict", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-4", "--recipe", "llama-3.1-405b-instruct-mi300x-bf16", "--strict"),
                 s("unknown-model", "example/NoSuchModel-7B", "mi300x-8"),
                 s("deepseek-r1-mi300x-8", "deepseek-ai/DeepSeek-R1-0528", "mi300x-8"),
                 s("deepseek-r1-mi325x-8", "deepseek-ai/DeepSeek-R1-0528", "mi325x-8"),
@@ -60,14 +62,29 @@ class PlanScenariosTest {
                 s("llama-70b-mi325x-8", "meta-llama/Llama-3.3-70B-Instruct", "mi325x-8"),
                 s("aim-profiles-llama-405b-mi300x-8", "meta-llama/Llama-3.1-405B-Instruct", "mi300x-8", "--recipes", AIM),
                 s("aim-profiles-llama-8b-throughput", "meta-llama/Llama-3.1-8B-Instruct", "mi300x-8", "--recipes", AIM, "--metric", "throughput"),
-                s("multinode-llama-405b-bf16-h100-2-nodes", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--recipes", H100, "--nodes", "2", "--precision", "bf16"),
-                s("multinode-llama-405b-bf16-h100-nodes-1", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--recipes", H100, "--nodes", "1", "--precision", "bf16"),
-                s("multinode-llama-405b-bf16-h100-strict-3-nodes", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--recipes", H100, "--nodes", "3", "--strict", "--precision", "bf16"),
+                s("aim-general-profile-qwen3-8b", "Qwen/Qwen3-8B", "mi300x-1", "--recipes", AIM, "--no-builtin-recipes"),
+                // Issue 10: general recipes plan what no model-specific recipe covers, and say so.
+                s("general-llama-3.1-70b-mi300x-8", "meta-llama/Llama-3.1-70B-Instruct", "mi300x-8"),
+                s("general-qwen3-8b-mi300x-1", "Qwen/Qwen3-8B", "mi300x-1"),
+                s("general-llama-8b-mi355x-8", "meta-llama/Llama-3.1-8B-Instruct", "mi355x-8"),
+                s("general-llama-8b-h100-1", "meta-llama/Llama-3.1-8B-Instruct", "h100-1"),
+                s("general-gpt-oss-120b-h100-1", "openai/gpt-oss-120b", "h100-1"),
+                s("general-sglang-asked", "Qwen/Qwen3-8B", "h100-1", "--backend", "sglang"),
+                // What real deployments refuse, refused with the numbers.
+                s("refused-llama-70b-bf16-h200-1", "meta-llama/Llama-3.3-70B-Instruct", "h200-1"),
+                s("refused-llama-405b-bf16-h100-8", "meta-llama/Llama-3.1-405B-Instruct", "h100-8"),
+                s("refused-deepseek-r1-h100-8", "deepseek-ai/DeepSeek-R1-0528", "h100-8"),
+                s("no-recipe-mi100", "Qwen/Qwen3-8B", "mi100-4"),
+                // AMD recommends 1 x MI300X at FP8 for Llama-3.1-8B (latency): before "latency prefers more GPUs".
+                s("recommended-llama-8b-mi300x-8", "meta-llama/Llama-3.1-8B-Instruct", "mi300x-8"),
+                // Issue 13: a model that fits no single node spans the fewest nodes that fit.
+                s("multinode-llama-405b-bf16-h100-2-nodes", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--nodes", "2", "--precision", "bf16"),
+                s("multinode-llama-405b-bf16-h100-nodes-1", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--nodes", "1", "--precision", "bf16"),
+                s("multinode-llama-405b-bf16-h100-strict-3-nodes", "meta-llama/Llama-3.1-405B-Instruct", "h100-8x2", "--nodes", "3", "--strict", "--precision", "bf16"),
                 s("multinode-deepseek-r1-h100-2-nodes", "deepseek-ai/DeepSeek-R1-0528", "h100-8x2", "--recipes", H100),
                 s("multinode-deepseek-r1-h100-2-nodes-sglang", "deepseek-ai/DeepSeek-R1-0528", "h100-8x2", "--recipes", H100, "--backend", "sglang"),
-                s("multinode-llama-8b-stays-on-one-node", "meta-llama/Llama-3.1-8B-Instruct", "h100-8x2", "--recipes", H100, "--nodes", "2"),
-                s("multinode-pipeline-exceeds-layers", "test/Wide-1L", "h200-1", "--recipes", H100, "--models", WIDE, "--nodes", "2"),
-                s("aim-general-profile-qwen3-8b", "Qwen/Qwen3-8B", "mi300x-1", "--recipes", AIM, "--no-builtin-recipes"));
+                s("multinode-llama-8b-stays-on-one-node", "meta-llama/Llama-3.1-8B-Instruct", "h100-8x2", "--nodes", "2"),
+                s("multinode-pipeline-exceeds-layers", "test/Wide-1L", "h200-1", "--recipes", H100, "--models", WIDE, "--nodes", "2", "--backend", "vllm"));
     }
 
     private static Arguments s(String name, String model, String host, String... extra) {

@@ -204,11 +204,11 @@ class RunCommandTest {
         env.put("STANDIN_MODE", "never-healthy");
         env.put("STANDIN_WORKER", "1");
         CliRunner.Result r = run("run", MODEL, "--host", HOST, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--timeout", "1", "--grace", "5", "--log-format", "json");
+                "--timeout", "3", "--grace", "5", "--log-format", "json");
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("  await-health  failed   "), r.out());
         assertTrue(r.out().contains("  supervise     skipped  -      needs await-health"), r.out());
-        assertTrue(r.err().contains("error: the engine did not become healthy within 1 s (--timeout); last engine line:"),
+        assertTrue(r.err().contains("error: the engine did not become healthy within 3 s (--timeout); last engine line:"),
                 r.err());
         List<String> lines = r.err().lines().toList();
         ObjectMapper json = new ObjectMapper();
@@ -218,7 +218,8 @@ class RunCommandTest {
         }
         assertTrue(r.err().contains("\"step\":\"engine\",\"message\":\"STANDIN test stand-in for vLLM"), r.err());
         assertEquals(1, engineGroups.size());
-        assertTrue(new ProcessGroup(engineGroups.get(0)).empty(), "the engine and its worker were stopped");
+        assertTrue(new ProcessGroup(engineGroups.get(0)).empty(),
+                "the engine and its worker were stopped; run's stderr: " + r.err());
         assertFalse(Files.exists(dir.resolve("state/run.json")), "the state file is removed on exit");
         assertTrue(Files.readString(dir.resolve("state/engine.log")).contains("STANDIN port-open"));
     }

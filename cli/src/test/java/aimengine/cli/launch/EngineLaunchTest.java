@@ -54,14 +54,14 @@ class EngineLaunchTest {
         Map<String, String> env = StandInEngine.env(bin, standin);
         EngineSpawner spawner = new EngineSpawner(Executables.find("setsid", env.get("PATH")).orElseThrow(),
                 bin.resolve("vllm"), List.of("vllm", "serve", "test/model", "--port", String.valueOf(port), "--host",
-                "127.0.0.1"), env, dir, dir.resolve("engine.log"), "vllm", log, wakeup, Clock.systemUTC());
+                "127.0.0.1"), env, dir, dir.resolve("engine.log"), "vllm", log, wakeup, Clock.systemUTC(), line -> line);
         RunningEngine engine = new RunningEngine(spawner, (e, phase) -> { });
         started.add(engine);
         return engine;
     }
 
     private HealthWaiter waiter() {
-        return new HealthWaiter(new HealthCheck(Duration.ofSeconds(2)), Backoff.HEALTH, wakeup, stop, log, System::nanoTime);
+        return new HealthWaiter(new HealthCheck(Duration.ofSeconds(2), null), Backoff.HEALTH, wakeup, stop, log, System::nanoTime);
     }
 
     private URI base() {

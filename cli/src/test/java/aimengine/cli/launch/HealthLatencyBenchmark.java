@@ -59,9 +59,9 @@ public final class HealthLatencyBenchmark {
         Path logFile = dir.resolve("engine-" + port + ".log");
         EngineSpawner spawner = new EngineSpawner(Executables.find("setsid", env.get("PATH")).orElseThrow(),
                 bin.resolve("vllm"), List.of("vllm", "serve", "bench/model", "--port", String.valueOf(port), "--host",
-                "127.0.0.1"), env, dir, logFile, "vllm", log, wakeup, Clock.systemUTC());
+                "127.0.0.1"), env, dir, logFile, "vllm", log, wakeup, Clock.systemUTC(), line -> line);
         RunningEngine engine = new RunningEngine(spawner, (e, phase) -> { });
-        HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2)), Backoff.HEALTH, wakeup,
+        HealthWaiter waiter = new HealthWaiter(new HealthCheck(Duration.ofSeconds(2), null), Backoff.HEALTH, wakeup,
                 new StopRequest(wakeup), log, System::nanoTime);
         try {
             waiter.await(engine.start(), java.net.URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(60));

@@ -136,7 +136,7 @@ class SmallPartsTest {
     @Test
     void knownFailureLinesAreRecognisedMostSpecificFirst() {
         EngineOutput out = new EngineOutput("vllm", new EventLog(new Console(new PrintWriter(new StringWriter()), false),
-                EventLog.Format.text, EventLog.Level.ERROR, Clock.systemUTC()), new StringWriter(), new Wakeup());
+                EventLog.Format.text, EventLog.Level.ERROR, Clock.systemUTC()), new StringWriter(), new Wakeup(), line -> line);
         out.accept("RuntimeError: Engine core initialization failed. See root cause above.");
         assertEquals("the engine core failed to start (see the engine lines before it); the engine said: RuntimeError:"
                 + " Engine core initialization failed. See root cause above.", out.failure().orElseThrow());

@@ -2,6 +2,7 @@ package aimengine.cli.render;
 
 import aimengine.engine.Backend;
 import aimengine.hardware.Precision;
+import aimengine.model.CheckpointShape;
 import aimengine.model.ModelFacts;
 import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeType;
@@ -14,9 +15,11 @@ import org.junit.jupiter.api.Test;
 /** `models` rendering from plain records, so the approved text does not move when the shipped catalog grows. */
 class ModelTableTest {
     private static final ModelFacts DENSE = new ModelFacts("Qwen/Qwen3-32B", "qwen3", 32_762_123_264L, 32_762_123_264L,
-            64, 64, 8, 128, 5120, 40960, "bfloat16", null, 0, 0, "catalog");
+            64, 64, 8, 128, 5120, 40960, "bfloat16", null, 0, 0, "catalog",
+            CheckpointShape.plain("bf16"));
     private static final ModelFacts MOE = new ModelFacts("Qwen/Qwen3-30B-A3B", "qwen3_moe", 30_532_122_624L,
-            3_345_000_000L, 48, 32, 4, 128, 2048, 40960, "bfloat16", null, 0, 0, "catalog");
+            3_345_000_000L, 48, 32, 4, 128, 2048, 40960, "bfloat16", null, 0, 0, "catalog",
+            CheckpointShape.plain("bf16"));
 
     private static Recipe recipe(String id, String model, String hardware, Precision precision) {
         return recipe(id, model, model, hardware, precision);

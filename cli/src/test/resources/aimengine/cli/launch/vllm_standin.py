@@ -12,6 +12,8 @@
 #   STANDIN_WORKER   1: start a worker child process too (as vLLM starts engine-core workers), which ignores SIGTERM
 #                    in ignore-sigterm mode, so that tests see the whole process group stopped
 #   STANDIN_QUIET    1: do not print the ready line (to measure health detection by polling alone)
+#   VLLM_API_KEY     as vLLM: when set, /v1/* answers 401 unless the request carries "Authorization: Bearer KEY"
+#                    (/health stays open, as in vLLM)
 #
 # GET /metrics answers a Prometheus text exposition shaped like vLLM's (the series names, types, labels and buckets
 # of vLLM v0.11's vllm: metrics), with made-up values that grow with the time served: 2 requests running, 1 waiting,
@@ -134,6 +136,9 @@ def main(argv):
         def do_GET(self):
             if self.path == "/health":
                 self.reply(503 if mode == "never-healthy" or sick.is_set() else 200, b"")
+            elif self.path.startswith("/v1/") and api_key and \
+                    self.headers.get("Authorization") != "Bearer " + api_key:
+                self.reply(401, b'{"error": "Unauthorized"}')
             elif self.path == "/metrics":
                 self.reply(200, metrics(served, time.time() - started).encode(), "text/plain; version=0.0.4; charset=utf-8")
             elif self.path == "/v1/models":
@@ -154,6 +159,7 @@ def main(argv):
         def log_message(self, *a):
             pass
 
+    api_key = os.environ.get("VLLM_API_KEY")
     started = time.time()
     sick = threading.Event()
     server = http.server.ThreadingHTTPServer((host, port), Handler)
