@@ -55,11 +55,12 @@ final class ComposeWriter implements ManifestWriter {
         return d;
     }
 
-    /** The plan's variables with values; HF_TOKEN by name only, so Compose passes the caller's through. */
+    /** The plan's variables with values; HF_TOKEN and AIM_API_KEY by name only, so Compose passes the caller's through. */
     private static List<String> environment(ServingUnit u) {
         List<String> env = new ArrayList<>();
         u.env().forEach((k, v) -> env.add(k + "=" + v));
         env.add("HF_TOKEN");
+        env.add("AIM_API_KEY");
         return env;
     }
 

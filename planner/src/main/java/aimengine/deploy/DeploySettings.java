@@ -14,6 +14,7 @@ import java.util.List;
  * @param cachePvc        an existing claim to use, or null to create one
  * @param cacheSize       size of the claim to create, or null to size it from the checkpoint
  * @param hfTokenSecret   Secret holding the Hugging Face token under the key {@code hf-token}
+ * @param apiKeySecret    Secret holding the engine's API key under the key {@code api-key}
  * @param port            the engine's port
  * @param graceSeconds    run --grace
  * @param gpuGroups       supplemental groups for the GPU device nodes, or null for the vendor's default
@@ -21,7 +22,7 @@ import java.util.List;
  * @param uid             the image's non-root user and group id
  */
 public record DeploySettings(DeployTarget target, String name, String namespace, String image, int replicas,
-                             String cachePvc, String cacheSize, String hfTokenSecret, int port, int graceSeconds,
+                             String cachePvc, String cacheSize, String hfTokenSecret, String apiKeySecret, int port, int graceSeconds,
                              List<Long> gpuGroups, int floorSeconds, long uid) {
 
     /** The uid and gid of the non-root user in aim-engine's images. */
@@ -30,6 +31,8 @@ public record DeploySettings(DeployTarget target, String name, String namespace,
     public static final String CACHE_MOUNT = "/workspace/model-cache";
     /** The key under which AMD's guides store the token ({@code kubectl create secret generic hf-token --from-literal=hf-token=...}). */
     public static final String HF_TOKEN_KEY = "hf-token";
+    /** The key of the API-key Secret ({@code kubectl create secret generic aim-api-key --from-file=api-key=KEYFILE}). */
+    public static final String API_KEY_KEY = "api-key";
     /** KServe names the predictor's Service NAME-predictor, which must still be a label. */
     private static final int LWS_SUFFIX = 10;
     private static final int KSERVE_SUFFIX = "-predictor".length();
@@ -46,6 +49,9 @@ public record DeploySettings(DeployTarget target, String name, String namespace,
         }
         if (hfTokenSecret != null) {
             KubernetesNames.checkObjectName("--hf-token-secret", hfTokenSecret);
+        }
+        if (apiKeySecret != null) {
+            KubernetesNames.checkObjectName("--api-key-secret", apiKeySecret);
         }
         if (cacheSize != null) {
             KubernetesNames.checkQuantity("--cache-size", cacheSize);

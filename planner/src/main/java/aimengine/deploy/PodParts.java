@@ -70,14 +70,19 @@ final class PodParts {
                 .build();
     }
 
-    /** The plan's environment as values, HF_TOKEN only as a reference to a Secret. */
+    /** The plan's environment as values, HF_TOKEN and the API key only as references to Secrets. */
     private static List<EnvVar> env(ServingUnit u) {
         List<EnvVar> env = new ArrayList<>();
         u.env().forEach((k, v) -> env.add(new EnvVarBuilder().withName(k).withValue(v).build()));
-        env.add(new EnvVarBuilder().withName("HF_TOKEN").withNewValueFrom().withNewSecretKeyRef()
-                .withName(u.hfToken().name()).withKey(u.hfToken().key()).withOptional(u.hfToken().optional())
-                .endSecretKeyRef().endValueFrom().build());
+        env.add(fromSecret("HF_TOKEN", u.hfToken()));
+        env.add(fromSecret("AIM_API_KEY", u.apiKey()));
         return env;
+    }
+
+    private static EnvVar fromSecret(String variable, ServingUnit.SecretRef ref) {
+        return new EnvVarBuilder().withName(variable).withNewValueFrom().withNewSecretKeyRef()
+                .withName(ref.name()).withKey(ref.key()).withOptional(ref.optional())
+                .endSecretKeyRef().endValueFrom().build();
     }
 
     /** The GPUs as the device plugin's extended resource; requests equal limits (extended resources require it). */

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param args              the container's command: {@code aim-engine run MODEL} pinned to the plan
  * @param env               the plan's engine environment and the cache location (never a secret)
  * @param hfToken           where HF_TOKEN comes from
+ * @param apiKey            where AIM_API_KEY comes from (run gives it to the engine the engine's way, masked)
  * @param ports             the ports the container serves, the API first
  * @param serving           where the engine answers health ({@code /health}) and serves ({@code /v1/models}), from
  *                          its engine profile
@@ -33,7 +34,7 @@ import java.util.Map;
  * @param notes             how the numbers were derived, written as comments above the manifests
  */
 public record ServingUnit(String name, String namespace, String image, List<String> args, Map<String, String> env,
-                          SecretRef hfToken, List<Port> ports, EngineProfile.Serving serving, GpuRequest gpu, long shmBytes, ModelCache cache,
+                          SecretRef hfToken, SecretRef apiKey, List<Port> ports, EngineProfile.Serving serving, GpuRequest gpu, long shmBytes, ModelCache cache,
                           int startupSeconds, int terminationGraceSeconds, Identity identity, int replicas,
                           Map<String, String> labels, Map<String, String> annotations,
                           Map<String, String> podAnnotations, List<String> notes) {

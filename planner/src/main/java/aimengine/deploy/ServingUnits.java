@@ -70,6 +70,7 @@ public final class ServingUnits {
         return new ServingUnit(name, s.namespace(), s.image() != null ? s.image() : vendor.defaultImage(Backend.parse(c.backend())),
                 PinnedRun.args(plan, s.port(), startup, s.graceSeconds()), env,
                 new ServingUnit.SecretRef(s.hfTokenSecret(), DeploySettings.HF_TOKEN_KEY, true),
+                new ServingUnit.SecretRef(s.apiKeySecret(), DeploySettings.API_KEY_KEY, true),
                 List.of(new ServingUnit.Port("http", s.port(), 80)), Backend.parse(c.backend()).profile().serving(),
                 new ServingUnit.GpuRequest(vendor, c.gpuCount(), hardware.key(), vendor.nodeLabel(),
                         vendor.nodeLabelValues(hardware), nodes),

@@ -50,6 +50,9 @@ public final class DeployCommand extends BaseCommand {
     @Option(names = "--hf-token-secret", paramLabel = "NAME", defaultValue = "hf-token", description = "Secret whose key hf-token holds the Hugging Face token (default: ${DEFAULT-VALUE}; optional at run time).")
     String hfTokenSecret;
 
+    @Option(names = "--api-key-secret", paramLabel = "NAME", defaultValue = "aim-api-key", description = "Secret whose key api-key holds the API key that protects the engine (AIM_API_KEY; default: ${DEFAULT-VALUE}; optional: without it the API is open).")
+    String apiKeySecret;
+
     @Option(names = "--port", paramLabel = "PORT", description = "Port the engine listens on (default: DEFAULT_PORT, else 8000).")
     Integer port;
 
@@ -70,7 +73,7 @@ public final class DeployCommand extends BaseCommand {
         PlanSetup setup = new PlanSetup(context(), plan, false);
         int enginePort = port != null ? port : setup.defaultPort();
         DeploySettings settings = new DeploySettings(DeployTarget.parse(target), name, namespace, image, replicas,
-                cachePvc, cacheSize, hfTokenSecret, enginePort, grace, gpuGroups,
+                cachePvc, cacheSize, hfTokenSecret, apiKeySecret, enginePort, grace, gpuGroups,
                 RunSettings.defaultTimeout(context()), DeploySettings.IMAGE_UID);
         Plan result = setup.plan(enginePort, "0.0.0.0");
         if (explain || !result.feasible()) {
