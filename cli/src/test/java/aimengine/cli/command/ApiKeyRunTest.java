@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aimengine.cli.CliRunner;
-import aimengine.cli.launch.ProcessGroup;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
 import aimengine.cli.launch.StandInEngine;
@@ -18,13 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,34 +42,24 @@ class ApiKeyRunTest {
     Path dir;
 
     private final int port = StandInEngine.freePort();
-    private final List<Process> runs = new ArrayList<>();
-    private final List<Long> engineGroups = new ArrayList<>();
+    private ChildRuns children;
+
+    @BeforeEach
+    void children() {
+        children = new ChildRuns(dir, port);
+    }
 
     @AfterEach
     void leaveNoProcess() {
-        runs.forEach(Process::destroyForcibly);
-        engineGroups.forEach(g -> new ProcessGroup(g).signal(true));
+        children.leaveNoProcess();
     }
 
     @Test
     void aRunWithAnApiKeyBecomesReadyAndTheKeyLeaksNowhere() throws Exception {
-        Map<String, String> env = new HashMap<>(StandInEngine.env(StandInEngine.install(dir), Map.of()));
-        env.put("AIM_STATE_DIR", dir.resolve("state").toString());
-        env.put("HOME", dir.resolve("home").toString());
-        env.put("CACHE_DIR", dir.resolve("cache").toString());
+        Map<String, String> env = children.env(Map.of());
         env.put("AIM_API_KEY", KEY);
         env.put("HF_TOKEN", HF_TOKEN);
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.home=" + dir.resolve("home"),
-                "-cp", System.getProperty("java.class.path"), "aimengine.cli.Main", "run", RunCommandTest.MODEL,
-                "--host", Path.of(RunCommandTest.HOST).toAbsolutePath().toString(), "--port", String.valueOf(port),
-                "--bind", "127.0.0.1", "--log-format", "json", "--debug"));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        Process run = pb.start();
-        runs.add(run);
+        Process run = children.start(env, "--log-format", "json", "--debug");
 
         RunState s = awaitServing(run);
         String cmdline = Files.readString(Path.of("/proc", String.valueOf(s.enginePid()), "cmdline"),
@@ -111,7 +100,7 @@ class ApiKeyRunTest {
         while (true) {
             Optional<RunState> s = Files.exists(file.path()) ? file.read() : Optional.empty();
             if (s.isPresent()) {
-                engineGroups.add(s.get().processGroup());
+                children.engineGroup(s.get().processGroup());
                 if (s.get().phase().equals("serving")) {
                     return s.get();
                 }

@@ -24,13 +24,13 @@ import java.nio.channels.FileLock;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,39 +45,16 @@ class RunProcessTest {
     Path dir;
 
     private final int port = StandInEngine.freePort();
-    private final List<Process> runs = new ArrayList<>();
-    private final List<Long> engineGroups = new ArrayList<>();
+    private ChildRuns children;
+
+    @BeforeEach
+    void children() {
+        children = new ChildRuns(dir, port);
+    }
 
     @AfterEach
     void leaveNoProcess() {
-        runs.forEach(Process::destroyForcibly);
-        engineGroups.forEach(g -> new ProcessGroup(g).signal(true));
-    }
-
-    private Map<String, String> env(Map<String, String> standin) {
-        Map<String, String> env = new HashMap<>(StandInEngine.env(StandInEngine.install(dir), standin));
-        env.put("AIM_STATE_DIR", dir.resolve("state").toString());
-        env.put("HOME", dir.resolve("home").toString());
-        env.put("CACHE_DIR", dir.resolve("cache").toString());
-        return env;
-    }
-
-    /** aim-engine run in a JVM of its own, started with this test's class path (C1 only: it starts faster). */
-    private Process start(Map<String, String> env, String... runArgs) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.home=" + dir.resolve("home"),
-                "-cp", System.getProperty("java.class.path"),
-                "aimengine.cli.Main", "run", RunCommandTest.MODEL, "--host",
-                Path.of(RunCommandTest.HOST).toAbsolutePath().toString(), "--port", String.valueOf(port), "--bind",
-                "127.0.0.1"));
-        argv.addAll(List.of(runArgs));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        runs.add(p);
-        return p;
+        children.leaveNoProcess();
     }
 
     /** Waits for the run's state file to reach a phase; fails the test when the run exits first. */
@@ -86,7 +63,7 @@ class RunProcessTest {
         while (true) {
             Optional<RunState> s = Files.exists(file.path()) ? file.read() : Optional.empty();
             if (s.isPresent()) {
-                engineGroups.add(s.get().processGroup());
+                children.engineGroup(s.get().processGroup());
                 if (s.get().phase().equals(phase)) {
                     return s.get();
                 }
@@ -98,7 +75,7 @@ class RunProcessTest {
 
     @Test
     void sigtermWhileTheEngineLoadsStopsItsWholeGroupEvenWhenItIgnoresSigterm() throws Exception {
-        Process run = start(env(Map.of("STANDIN_MODE", "ignore-sigterm", "STANDIN_WORKER", "1", "STANDIN_LOAD_MS",
+        Process run = children.start(children.env(Map.of("STANDIN_MODE", "ignore-sigterm", "STANDIN_WORKER", "1", "STANDIN_LOAD_MS",
                 "60000")), "--grace", "1");
         RunState s = awaitPhase(run, "starting");
         while (new ProcessGroup(s.processGroup()).members().size() < 2) {
@@ -117,8 +94,8 @@ class RunProcessTest {
 
     @Test
     void statusLogsAndStopActOnTheRunFromAnotherShell() throws Exception {
-        Map<String, String> env = env(Map.of("STANDIN_WORKER", "1"));
-        Process run = start(env);
+        Map<String, String> env = children.env(Map.of("STANDIN_WORKER", "1"));
+        Process run = children.start(env);
         RunState s = awaitPhase(run, "serving");
         Path home = dir.resolve("home");
 
@@ -161,9 +138,9 @@ class RunProcessTest {
     void metricsEndpointServesTheRunTheGpusAndTheEngineToARealPrometheus() throws Exception {
         Path prometheusDir = Files.createDirectories(dir.resolve("prometheus"));
         int metricsPort = StandInEngine.freePort();
-        Map<String, String> env = env(Map.of());
+        Map<String, String> env = children.env(Map.of());
         Path sysfs = Path.of(getClass().getResource("/aimengine/cli/metrics/amdgpu-sysfs").toURI());
-        Process run = start(env, "--metrics-port", String.valueOf(metricsPort), "--root", sysfs.toString());
+        Process run = children.start(env, "--metrics-port", String.valueOf(metricsPort), "--root", sysfs.toString());
         RunState s = awaitPhase(run, "serving");
         URI metrics = URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
 
