@@ -69,7 +69,7 @@ for i in $(seq 128 191); do : > "$tree/dev/dri/renderD$i"; done
 cases=()
 for v in "${versions[@]}"; do
   cases+=("hello-$v" "hello-default-$v" "version-$v" "plan-$v" "plan-default-$v" "custom-second-$v" "thin-$v" "jlink-$v" "detect-$v")
-  [ -n "$profiles" ] && [ -d "$profiles" ] && cases+=("plan-aim-profiles-$v")
+  [ -n "$profiles" ] && [ -d "$profiles" ] && cases+=("plan-aim-profiles-$v" "plan-aim-profiles-first-$v")
 done
 
 if [ -n "${CASES:-}" ]; then
@@ -94,12 +94,16 @@ command_of() {
     jlink) words=(env AIM_JAVA_HOME="$out/jre-$v" AIM_CACHE="$out/cache-builtin-$v" "$root/aim-engine" "${plan[@]}") ;;
     detect) words=("${aim[@]}" detect --root "$tree" --output json) ;;
     plan-aim-profiles) words=("${aim[@]}" "${plan[@]}" --recipes "$profiles") ;;
+    # the profiles read from YAML: an empty aim-engine cache every time (measure() empties it)
+    plan-aim-profiles-first) words=(env AIM_JAVA_HOME="${jdk[$v]}" AIM_CACHE="$out/cache-empty-$v" "$root/aim-engine"
+        "${plan[@]}" --recipes "$profiles") ;;
   esac
 }
 
 measure() {
   local round="$1" name="$2" t0 t1 rc=0
   command_of "$name"
+  rm -rf "$out/cache-empty-"*
   t0=$(date +%s%N)
   /usr/bin/time -f '%M' -o "$out/rss" "${words[@]}" > "$out/stdout" 2> "$out/stderr" || rc=$?
   t1=$(date +%s%N)
@@ -140,7 +144,8 @@ def ratio(a, b, target, what, v):
 for v in versions:
     ratio("plan", "hello", 1.5, "cold plan / hello floor", v)
     ratio("version", "hello", 1.2, "--version / hello floor", v)
-    ratio("plan-aim-profiles", "hello", 2.0, "plan with AIM profiles / hello floor", v)
+    ratio("plan-aim-profiles", "hello", 2.0, "plan with AIM profiles (cached) / hello floor", v)
+    ratio("plan-aim-profiles-first", "hello", 2.0, "plan with AIM profiles (first read) / hello floor", v)
     ratio("custom-second", "plan", 1.2, "custom rules, 2nd run / built-in plan", v)
     for c in [c for c in cases if c.endswith("-" + v) and (c.startswith("plan") or c.startswith("custom"))]:
         peak = max(rss[c]) / 1024

@@ -22,11 +22,29 @@ final class BuiltinData {
      *
      * @throws UncheckedIOException when the file is there but damaged: a broken build, not a user's mistake
      */
-    static Optional<DataCodec.Contents> read() {
+    static Optional<DataCodec.Sections> read() {
         try (InputStream in = BuiltinData.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            return in == null ? Optional.empty() : Optional.of(DataCodec.decode(in.readAllBytes()));
+            return in == null ? Optional.empty() : Optional.of(DataCodec.sections(in.readAllBytes()));
         } catch (IOException e) {
-            throw new UncheckedIOException("the built-in data " + RESOURCE + " of this build is damaged", e);
+            throw damaged(e);
         }
+    }
+
+    /** One part of the built-in data, decoded. */
+    static <T> T part(DataCodec.Sections sections, Part<T> part) {
+        try {
+            return part.decode(sections);
+        } catch (IOException e) {
+            throw damaged(e);
+        }
+    }
+
+    /** Decodes one part of the sections. */
+    interface Part<T> {
+        T decode(DataCodec.Sections sections) throws IOException;
+    }
+
+    private static UncheckedIOException damaged(IOException e) {
+        return new UncheckedIOException("the built-in data " + RESOURCE + " of this build is damaged", e);
     }
 }

@@ -74,42 +74,119 @@ public final class DataCodec {
         }
     }
 
+    /** The parts of the compact form, each decoded only when asked for (recipes list never decodes the models). */
+    private enum Part { HARDWARE, RECIPES, MODELS, TRUST, ARCHITECTURES }
+
     public static byte[] encode(Contents contents) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
-            writeList(out, contents.hardware(), DataCodec::writeHardware);
-            writeList(out, contents.recipes(), DataCodec::writeRecipe);
-            writeList(out, contents.models(), DataCodec::writeModel);
-            out.writeBoolean(contents.trust() != null);
-            if (contents.trust() != null) {
-                writeTrust(out, contents.trust());
+            for (Part part : Part.values()) {
+                ByteArrayOutputStream section = new ByteArrayOutputStream();
+                try (DataOutputStream o = new DataOutputStream(section)) {
+                    switch (part) {
+                        case HARDWARE -> writeList(o, contents.hardware(), DataCodec::writeHardware);
+                        case RECIPES -> writeList(o, contents.recipes(), DataCodec::writeRecipe);
+                        case MODELS -> writeList(o, contents.models(), DataCodec::writeModel);
+                        case TRUST -> {
+                            o.writeBoolean(contents.trust() != null);
+                            if (contents.trust() != null) {
+                                writeTrust(o, contents.trust());
+                            }
+                        }
+                        case ARCHITECTURES -> writeList(o, contents.architectures(), DataCodec::writeArchitectures);
+                    }
+                }
+                out.writeInt(section.size());
+                section.writeTo(out);
             }
-            writeList(out, contents.architectures(), DataCodec::writeArchitectures);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    /** @throws IOException when the bytes are not this build's compact form (damaged, truncated, another format) */
+    /** Every part at once. @throws IOException when the bytes are not this build's compact form */
     public static Contents decode(byte[] data) throws IOException {
+        return sections(data).contents();
+    }
+
+    /**
+     * The parts of the compact form, checked for their header and lengths but not yet decoded.
+     *
+     * @throws IOException when the bytes are not this build's compact form (damaged, truncated, another format)
+     */
+    public static Sections sections(byte[] data) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
-        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+        if (data.length < 8 || in.readInt() != MAGIC || in.readInt() != FORMAT) {
             throw new IOException("not aim-engine compact data of format " + FORMAT);
         }
-        try {
-            Contents contents = new Contents(readList(in, DataCodec::readHardware), readList(in, DataCodec::readRecipe),
-                    readList(in, DataCodec::readModel), in.readBoolean() ? readTrust(in) : null,
-                    readList(in, DataCodec::readArchitectures));
-            if (in.available() != 0) {
-                throw new IOException("trailing bytes after the compact data");
+        int[] offsets = new int[Part.values().length];
+        int[] lengths = new int[offsets.length];
+        int at = 8;
+        for (int p = 0; p < offsets.length; p++) {
+            lengths[p] = count(in);
+            offsets[p] = at + 4;
+            at = offsets[p] + lengths[p];
+            in.skipNBytes(lengths[p]);
+        }
+        if (at != data.length) {
+            throw new IOException("damaged compact data: " + (data.length - at) + " bytes after its parts");
+        }
+        return new Sections(data, offsets, lengths);
+    }
+
+    /** The undecoded parts of one compact file; each accessor decodes its part anew. */
+    public static final class Sections {
+        private final byte[] data;
+        private final int[] offsets;
+        private final int[] lengths;
+
+        private Sections(byte[] data, int[] offsets, int[] lengths) {
+            this.data = data;
+            this.offsets = offsets;
+            this.lengths = lengths;
+        }
+
+        public List<Hardware> hardware() throws IOException {
+            return part(Part.HARDWARE, in -> readList(in, DataCodec::readHardware));
+        }
+
+        public List<Recipe> recipes() throws IOException {
+            return part(Part.RECIPES, in -> readList(in, DataCodec::readRecipe));
+        }
+
+        public List<ModelCatalog.Entry> models() throws IOException {
+            return part(Part.MODELS, in -> readList(in, DataCodec::readModel));
+        }
+
+        /** The trust policy, or null when the data has none. */
+        public TrustPolicy trust() throws IOException {
+            return part(Part.TRUST, in -> in.readBoolean() ? readTrust(in) : null);
+        }
+
+        public List<NativeArchitectures> architectures() throws IOException {
+            return part(Part.ARCHITECTURES, in -> readList(in, DataCodec::readArchitectures));
+        }
+
+        public Contents contents() throws IOException {
+            return new Contents(hardware(), recipes(), models(), trust(), architectures());
+        }
+
+        private <T> T part(Part part, Reader<T> reader) throws IOException {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, offsets[part.ordinal()],
+                    lengths[part.ordinal()]));
+            try {
+                T value = reader.read(in);
+                if (in.available() != 0) {
+                    throw new IOException("damaged compact data: bytes left after its " + part + " part");
+                }
+                return value;
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // a damaged entry that reads as a bad enum name or a missing required value
+                throw new IOException("damaged compact data: " + e.getMessage(), e);
             }
-            return contents;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // a damaged entry that reads as a bad enum name or a missing required value
-            throw new IOException("damaged compact data: " + e.getMessage(), e);
         }
     }
 

@@ -40,7 +40,7 @@ public final class DataLoader {
     static final String ARCHITECTURES = "architectures.yaml";
     private final DataOptions options;
     private final Path cacheRoot;
-    private Optional<DataCodec.Contents> builtin;
+    private Optional<DataCodec.Sections> builtin;
 
     /** A loader that reads the folders' YAML on every run (no cache). */
     public DataLoader(DataOptions options) {
@@ -60,7 +60,7 @@ public final class DataLoader {
     public HardwareCatalog hardware() {
         List<Hardware> entries = new ArrayList<>();
         if (options.builtinRules()) {
-            entries.addAll(builtin().map(DataCodec.Contents::hardware)
+            entries.addAll(builtin(DataCodec.Sections::hardware)
                     .orElseGet(() -> YamlData.hardware(List.of(DataFolders.builtin("rules").resolve("hardware")))));
         }
         List<Path> user = userRulesFolders().stream().map(dir -> dir.resolve("hardware")).filter(Files::isDirectory)
@@ -93,12 +93,12 @@ public final class DataLoader {
         }
         folders.addAll(options.recipeDirs());
         // The built-in recipes were checked against the built-in hardware, which the catalog holds only with them.
-        Optional<DataCodec.Contents> builtinRecipes = options.builtinRecipes() && options.builtinRules() ? builtin()
-                : Optional.empty();
+        Optional<List<Recipe>> builtinRecipes = options.builtinRecipes() && options.builtinRules()
+                ? builtin(DataCodec.Sections::recipes) : Optional.empty();
         if (options.builtinRecipes() && builtinRecipes.isEmpty()) {
             return RecipeCatalog.load(folders, hardware);
         }
-        List<Recipe> all = new ArrayList<>(builtinRecipes.map(DataCodec.Contents::recipes).orElse(List.of()));
+        List<Recipe> all = new ArrayList<>(builtinRecipes.orElse(List.of()));
         List<Path> user = options.recipeDirs();
         if (!user.isEmpty()) {
             // What reading depends on besides the files: the hardware names a recipe may use.
@@ -115,7 +115,7 @@ public final class DataLoader {
     }
 
     public ModelCatalog models() {
-        List<ModelCatalog.Entry> entries = new ArrayList<>(builtin().map(DataCodec.Contents::models)
+        List<ModelCatalog.Entry> entries = new ArrayList<>(builtin(DataCodec.Sections::models)
                 .orElseGet(() -> ModelCatalogReader.read(List.of(DataFolders.builtin("models")))));
         List<Path> user = options.modelDirs();
         if (!user.isEmpty()) {
@@ -130,13 +130,13 @@ public final class DataLoader {
         if (file != null) {
             return new TrustPolicyLoader().policy(file);
         }
-        return builtin().map(DataCodec.Contents::trust)
+        return builtin(DataCodec.Sections::trust)
                 .orElseGet(() -> new TrustPolicyLoader().policy(DataFolders.builtin("rules").resolve(TRUST)));
     }
 
     /** The architectures each engine implements itself (built-in rules/architectures.yaml). */
     public List<NativeArchitectures> nativeArchitectures() {
-        return builtin().map(DataCodec.Contents::architectures).orElseGet(() ->
+        return builtin(DataCodec.Sections::architectures).orElseGet(() ->
                 new TrustPolicyLoader().nativeArchitectures(DataFolders.builtin("rules").resolve(ARCHITECTURES)));
     }
 
@@ -220,11 +220,12 @@ public final class DataLoader {
         return options.rulesDirs();
     }
 
-    private Optional<DataCodec.Contents> builtin() {
+    /** One part of the built-in data in its compact form, or empty when this build has none. */
+    private <T> Optional<T> builtin(BuiltinData.Part<T> part) {
         if (builtin == null) {
             builtin = BuiltinData.read();
         }
-        return builtin;
+        return builtin.map(sections -> BuiltinData.part(sections, part));
     }
 
     private DataCodec.Contents cached(String kind, List<Path> folders, String context,

@@ -41,7 +41,7 @@ public final class AimEngineCommand implements Runnable {
         Class<?> only = args.length == 0 ? null : SUBCOMMANDS.stream()
                 .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
                 .findFirst().orElse(null);
-        CommandLine cli = new CommandLine(new AimEngineCommand(EarlyRules.PLANNING.contains(only)
+        CommandLine cli = new CommandLine(new AimEngineCommand(only != null && EarlyRules.PLANNING.contains(only)
                 ? EarlyRules.start(context, args) : context));
         // The version needs no subcommand at all: building their models would load what they use (Jackson, say).
         boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));

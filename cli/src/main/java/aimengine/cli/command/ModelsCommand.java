@@ -21,7 +21,7 @@ public final class ModelsCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        DataLoader loader = data.loader(context());
+        DataLoader loader = DataLoaders.of(data, context());
         Collection<ModelFacts> models = loader.models().all();
         Collection<Recipe> recipes = loader.recipes(loader.hardware()).all();
         ModelTable table = new ModelTable();

@@ -48,7 +48,7 @@ public final class PlanSetup {
     public PlanSetup(CliContext context, PlanMixin options, boolean offline) {
         this.context = context;
         this.options = options;
-        this.data = options.data.loader(context);
+        this.data = DataLoaders.of(options.data, context);
         this.offline = offline;
     }
 

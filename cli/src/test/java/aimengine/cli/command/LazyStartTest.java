@@ -69,4 +69,18 @@ class LazyStartTest {
         assertNone(classes, "org.drools", "org.kie", "aimengine.probe", "aimengine.rules", "aimengine.model.ModelCatalog");
         assertTrue(classes.contains("aimengine.recipe.RecipeCatalog"));
     }
+
+    /**
+     * A plan of a catalogued model takes the built-in data from its compact form (no YAML reader for it, no zip file
+     * system over the jar: the host profile alone is YAML) and never makes the HTTP client that only the Hub needs:
+     * its selector thread waits in native code, which holds the JVM's exit for ~300 ms.
+     */
+    @Test
+    void aPlanOfACataloguedModelReadsNoDataYamlAndMakesNoHttpClient() throws Exception {
+        List<String> classes = loadedClasses("plan", "--host", "examples/hosts/mi300x-8.yaml", "--output", "json",
+                "Qwen/Qwen3-32B");
+        assertNone(classes, "com.fasterxml.jackson.dataformat.yaml", "jdk.nio.zipfs", "jdk.internal.net.http",
+                "aimengine.recipe.SeedRecipeReader", "aimengine.model.ModelCatalogReader");
+        assertTrue(classes.contains("aimengine.data.DataCodec"));
+    }
 }
