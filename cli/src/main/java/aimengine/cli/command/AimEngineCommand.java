@@ -3,7 +3,10 @@ package aimengine.cli.command;
 import aimengine.cli.base.CliContext;
 import aimengine.cli.base.ExitCodes;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -16,10 +19,16 @@ import picocli.CommandLine;
 @Command(name = "aim-engine", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Plans and launches LLM inference servers (vLLM, SGLang) on AMD Instinct and other GPUs.")
 public final class AimEngineCommand implements Runnable {
-    /** Every subcommand, in the order the usage lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class, PlanCommand.class,
-            ConfigCommand.class, DeployCommand.class, RecipesCommand.class, ModelsCommand.class, DetectCommand.class, CacheCommand.class,
-            RunCommand.class, LaunchCommand.class, StatusCommand.class, LogsCommand.class, StopCommand.class);
+    /**
+     * Every subcommand by its name, in the order the usage lists them. The names repeat the @Command names so that
+     * finding the one being run reads no annotation (reflection over a dozen classes and the subcommands they name
+     * cost a cold JVM tens of milliseconds); a test holds the two together.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands("help", CommandLine.HelpCommand.class,
+            "plan", PlanCommand.class, "config", ConfigCommand.class, "deploy", DeployCommand.class,
+            "recipes", RecipesCommand.class, "models", ModelsCommand.class, "detect", DetectCommand.class,
+            "cache", CacheCommand.class, "run", RunCommand.class, "launch", LaunchCommand.class,
+            "status", StatusCommand.class, "logs", LogsCommand.class, "stop", StopCommand.class);
 
     private final CliContext context;
 
@@ -38,14 +47,13 @@ public final class AimEngineCommand implements Runnable {
 
     /** @param args the arguments about to be executed; the first may name the one subcommand to register */
     public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        Class<?> only = args.length == 0 ? null : SUBCOMMANDS.stream()
-                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
-                .findFirst().orElse(null);
+        // help lists every subcommand, so it is never the only one
+        Class<?> only = args.length == 0 || args[0].equals("help") ? null : SUBCOMMANDS.get(args[0]);
         CommandLine cli = new CommandLine(new AimEngineCommand(only != null && EarlyRules.PLANNING.contains(only)
                 ? EarlyRules.start(context, args) : context));
         // The version needs no subcommand at all: building their models would load what they use (Jackson, say).
         boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-        for (Class<?> sub : versionOnly ? List.<Class<?>>of() : only != null ? List.of(only) : SUBCOMMANDS) {
+        for (Class<?> sub : versionOnly ? List.<Class<?>>of() : only != null ? List.of(only) : SUBCOMMANDS.values()) {
             cli.addSubcommand(sub);
         }
         cli.setDefaultValueProvider(new EnvironmentDefaults(context));
@@ -63,5 +71,13 @@ public final class AimEngineCommand implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         return cli;
+    }
+
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            map.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 }
