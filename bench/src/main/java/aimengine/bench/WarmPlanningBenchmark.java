@@ -61,6 +61,10 @@ public class WarmPlanningBenchmark {
     @Param({"1", "2", "4", "8"})
     int gpus;
 
+    /** Models the recipes spread over; 1 puts every candidate in scope. */
+    @Param({"50"})
+    int models;
+
     private Planner planner;
     private HostView host;
     private PlanRequest request;
@@ -74,7 +78,7 @@ public class WarmPlanningBenchmark {
         HardwareCatalog hardware = data.hardware();
         RuleBases rules = new RuleBases(RuleCache.of(tmp.resolve("cache")), getClass().getClassLoader());
         planner = new Planner(rules.builtin().orElseThrow(() -> new IllegalStateException("no built-in rules model")),
-                hardware, SyntheticCatalog.recipes(recipes),
+                hardware, SyntheticCatalog.recipes(recipes, this.models),
                 new ModelResolver(new CacheRoot(tmp.resolve("hub"), "bench"), ModelCatalog.load(List.of(models)), null),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest),
                 new TrustInputs(data.trustPolicy(null), data.nativeArchitectures(), new TrustRequest(false, false),
