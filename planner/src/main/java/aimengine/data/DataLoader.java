@@ -6,11 +6,12 @@ import aimengine.facts.NativeArchitectures;
 import aimengine.facts.TrustPolicy;
 import aimengine.hardware.Hardware;
 import aimengine.hardware.HardwareCatalog;
-import aimengine.hardware.HardwareLoader;
 import aimengine.io.DataFolders;
 import aimengine.io.InputException;
 import aimengine.io.InputProblem;
 import aimengine.model.ModelCatalog;
+import aimengine.model.ModelCatalogReader;
+import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeCatalog;
 import aimengine.rules.DrlSource;
 import aimengine.rules.RuleBase;
@@ -23,17 +24,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Reads the data a command needs (hardware catalog, recipes, model catalog, DRL) from the built-in folders and the
- * folders given on the command line. Each piece is read only when asked for.
+ * Reads the data a command needs (hardware catalog, recipes, model catalog, DRL) from the built-in data and the
+ * folders given on the command line. Each piece is read only when asked for. The built-in hardware, recipes and
+ * models come in their compact form, made at build time ({@link BuiltinData}); the folders' YAML is kept in that form
+ * in the cache, keyed by content ({@link DataCache}), when a cache folder is given.
  */
 public final class DataLoader {
     private static final String SIZING = "deploy/sizing.yaml";
+    static final String TRUST = "trust.yaml";
+    static final String ARCHITECTURES = "architectures.yaml";
     private final DataOptions options;
+    private final Path cacheRoot;
+    private Optional<DataCodec.Contents> builtin;
 
+    /** A loader that reads the folders' YAML on every run (no cache). */
     public DataLoader(DataOptions options) {
+        this(options, null);
+    }
+
+    /** @param cacheRoot the aim-engine cache folder, where the folders' data is kept in compact form; null for none */
+    public DataLoader(DataOptions options, Path cacheRoot) {
         this.options = options;
+        this.cacheRoot = cacheRoot;
     }
 
     public DataOptions options() {
@@ -42,24 +59,15 @@ public final class DataLoader {
 
     public HardwareCatalog hardware() {
         List<Hardware> entries = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        HardwareLoader loader = new HardwareLoader();
-        for (Path dir : rulesFolders()) {
-            Path hw = dir.resolve("hardware");
-            if (!Files.isDirectory(hw)) {
-                continue;
-            }
-            for (Path file : DataFolders.find(hw, ".yaml", ".yml")) {
-                String name = DataFolders.displayName(file);
-                try {
-                    entries.addAll(loader.load(name, YamlDocument.read(file)));
-                } catch (InputException e) {
-                    e.problems().forEach(p -> problems.add(new InputProblem(name, p.line(), p.message())));
-                }
-            }
+        if (options.builtinRules()) {
+            entries.addAll(builtin().map(DataCodec.Contents::hardware)
+                    .orElseGet(() -> YamlData.hardware(List.of(DataFolders.builtin("rules").resolve("hardware")))));
         }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
+        List<Path> user = userRulesFolders().stream().map(dir -> dir.resolve("hardware")).filter(Files::isDirectory)
+                .toList();
+        if (!user.isEmpty()) {
+            entries.addAll(cached("hardware", user, "",
+                    () -> DataCodec.Contents.ofHardware(YamlData.hardware(user))).hardware());
         }
         return new HardwareCatalog(entries);
     }
@@ -84,24 +92,52 @@ public final class DataLoader {
             folders.add(DataFolders.builtin("recipes"));
         }
         folders.addAll(options.recipeDirs());
-        return RecipeCatalog.load(folders, hardware);
+        // The built-in recipes were checked against the built-in hardware, which the catalog holds only with them.
+        Optional<DataCodec.Contents> builtinRecipes = options.builtinRecipes() && options.builtinRules() ? builtin()
+                : Optional.empty();
+        if (options.builtinRecipes() && builtinRecipes.isEmpty()) {
+            return RecipeCatalog.load(folders, hardware);
+        }
+        List<Recipe> all = new ArrayList<>(builtinRecipes.map(DataCodec.Contents::recipes).orElse(List.of()));
+        List<Path> user = options.recipeDirs();
+        if (!user.isEmpty()) {
+            // What reading depends on besides the files: the hardware names a recipe may use.
+            String names = hardware.all().stream().map(h -> h.key() + "=" + h.llvmTarget()).sorted()
+                    .collect(Collectors.joining(","));
+            all.addAll(cached("recipes", user, names, () -> DataCodec.Contents.ofRecipes(
+                    List.copyOf(RecipeCatalog.load(user, hardware).all()))).recipes());
+        }
+        if (all.stream().map(Recipe::id).distinct().count() < all.size()) {
+            // an id used twice: the YAML reading says where each was defined, with lines
+            return RecipeCatalog.load(folders, hardware);
+        }
+        return RecipeCatalog.of(all);
     }
 
     public ModelCatalog models() {
-        List<Path> folders = new ArrayList<>();
-        folders.add(DataFolders.builtin("models"));
-        folders.addAll(options.modelDirs());
-        return ModelCatalog.load(folders);
+        List<ModelCatalog.Entry> entries = new ArrayList<>(builtin().map(DataCodec.Contents::models)
+                .orElseGet(() -> ModelCatalogReader.read(List.of(DataFolders.builtin("models")))));
+        List<Path> user = options.modelDirs();
+        if (!user.isEmpty()) {
+            entries.addAll(cached("models", user, "",
+                    () -> DataCodec.Contents.ofModels(ModelCatalogReader.read(user))).models());
+        }
+        return ModelCatalog.of(entries);
     }
 
     /** The trust policy: the given file (--trust-policy), else the built-in rules/trust.yaml. */
     public TrustPolicy trustPolicy(Path file) {
-        return new TrustPolicyLoader().policy(file != null ? file : DataFolders.builtin("rules").resolve("trust.yaml"));
+        if (file != null) {
+            return new TrustPolicyLoader().policy(file);
+        }
+        return builtin().map(DataCodec.Contents::trust)
+                .orElseGet(() -> new TrustPolicyLoader().policy(DataFolders.builtin("rules").resolve(TRUST)));
     }
 
     /** The architectures each engine implements itself (built-in rules/architectures.yaml). */
     public List<NativeArchitectures> nativeArchitectures() {
-        return new TrustPolicyLoader().nativeArchitectures(DataFolders.builtin("rules").resolve("architectures.yaml"));
+        return builtin().map(DataCodec.Contents::architectures).orElseGet(() ->
+                new TrustPolicyLoader().nativeArchitectures(DataFolders.builtin("rules").resolve(ARCHITECTURES)));
     }
 
     /** DRL files by file name: a file in a --rules folder replaces the built-in file of the same name. */
@@ -128,10 +164,14 @@ public final class DataLoader {
      * under {@code cacheRoot}. Built in the background while the command reads its other data.
      */
     public RuleBase ruleBase(Path cacheRoot) {
+        if (builtinRulesOnly()) {
+            // the build-time model; the DRL texts are read only if a rule fails and must be located
+            return RuleBases.inBackground(this::drl, true, cacheRoot);
+        }
         List<DrlSource> drl = drl();
         // --rules folders holding only hardware entries leave the built-in DRL as it is.
-        boolean builtinDrl = builtinRulesOnly() || drl.equals(new DataLoader(DataOptions.builtins()).drl());
-        return RuleBases.inBackground(drl, builtinDrl, cacheRoot);
+        boolean builtinDrl = drl.equals(new DataLoader(DataOptions.builtins()).drl());
+        return RuleBases.inBackground(() -> drl, builtinDrl, cacheRoot);
     }
 
     /**
@@ -167,12 +207,28 @@ public final class DataLoader {
         if (options.builtinRules()) {
             folders.add(DataFolders.builtin("rules"));
         }
+        folders.addAll(userRulesFolders());
+        return folders;
+    }
+
+    private List<Path> userRulesFolders() {
         for (Path dir : options.rulesDirs()) {
             if (!Files.isDirectory(dir)) {
                 throw new InputException(dir.toString(), 0, "rules folder does not exist or is not a folder");
             }
-            folders.add(dir);
         }
-        return folders;
+        return options.rulesDirs();
+    }
+
+    private Optional<DataCodec.Contents> builtin() {
+        if (builtin == null) {
+            builtin = BuiltinData.read();
+        }
+        return builtin;
+    }
+
+    private DataCodec.Contents cached(String kind, List<Path> folders, String context,
+                                      Supplier<DataCodec.Contents> read) {
+        return cacheRoot == null ? read.get() : DataCache.under(cacheRoot).get(kind, folders, context, read);
     }
 }

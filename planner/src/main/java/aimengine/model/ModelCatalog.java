@@ -1,16 +1,7 @@
 package aimengine.model;
 
-import aimengine.io.DataFolders;
 import aimengine.io.InputException;
 import aimengine.io.InputProblem;
-import aimengine.yaml.MapReader;
-import aimengine.yaml.YamlDocument;
-import aimengine.yaml.YamlNode;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,91 +11,72 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The shipped model catalog: one YAML per model with the config.json fields the planner needs, so that planning works
- * without the weights or a network. Format:
- * <pre>
- * id: Qwen/Qwen3-32B
- * aliases: [Qwen/Qwen3-32B-FP8]      # optional: other checkpoints of the same model
- * source: where the config came from
- * config: {model_type: qwen3, hidden_size: 5120, ...}   # fields as in config.json
- * </pre>
+ * The model catalog: the config.json facts the planner needs of the shipped models (and of --models folders), by id
+ * and alias, so that planning works without the weights or a network. {@link ModelCatalogReader} reads its YAML.
  */
 public final class ModelCatalog {
-    private final Map<String, ModelFacts> byId;
-    private final Map<String, ConfigCode> codeById;
+    private final Map<String, Entry> byId;
 
-    private ModelCatalog(Map<String, ModelFacts> byId, Map<String, ConfigCode> codeById) {
+    private ModelCatalog(Map<String, Entry> byId) {
         this.byId = byId;
-        this.codeById = codeById;
     }
 
-    public static ModelCatalog load(List<Path> folders) {
-        Map<String, ModelFacts> map = new LinkedHashMap<>();
-        Map<String, ConfigCode> code = new LinkedHashMap<>();
+    /**
+     * One catalog id (a model or an alias) with its facts and what its config says about code.
+     *
+     * @param facts the facts, with this id
+     * @param code  the config's architectures and auto_map
+     */
+    public record Entry(ModelFacts facts, ConfigCode code) {
+    }
+
+    /**
+     * The catalog of these entries, in order.
+     *
+     * @throws InputException naming each id described twice (ids and aliases, compared case-insensitively)
+     */
+    public static ModelCatalog of(List<Entry> entries) {
+        Map<String, Entry> map = new LinkedHashMap<>();
         List<InputProblem> problems = new ArrayList<>();
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        for (Path folder : folders) {
-            for (Path file : DataFolders.find(folder, ".yaml", ".yml")) {
-                String name = DataFolders.displayName(file);
-                try {
-                    YamlNode root = YamlDocument.read(file);
-                    MapReader m = MapReader.of(name, root, "a model entry", problems);
-                    if (m == null) {
-                        continue;
-                    }
-                    int before = problems.size();
-                    String id = m.requiredString("id");
-                    List<String> aliases = m.stringList("aliases");
-                    m.string("source");
-                    YamlNode config = m.raw("config");
-                    if (config == null || !config.isMap()) {
-                        m.problem(root.line(), "'config' must be a map of config.json fields");
-                    }
-                    m.finish();
-                    if (problems.size() > before) {
-                        continue;
-                    }
-                    JsonNode json = yaml.readTree(Files.readString(file)).get("config");
-                    ModelFacts facts = ConfigFacts.from(id, json, name);
-                    register(map, id, facts, name, problems);
-                    code.put(id.toLowerCase(), ConfigCode.from(json));
-                    for (String alias : aliases) {
-                        register(map, alias, facts.withId(alias), name, problems);
-                        code.put(alias.toLowerCase(), ConfigCode.from(json));
-                    }
-                } catch (InputException e) {
-                    problems.addAll(e.problems());
-                } catch (IOException e) {
-                    problems.add(new InputProblem(name, 0, "cannot read: " + e.getMessage()));
-                }
-            }
+        for (Entry e : entries) {
+            register(map, e, problems);
         }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new ModelCatalog(map, code);
+        return new ModelCatalog(map);
     }
 
-    private static void register(Map<String, ModelFacts> map, String id, ModelFacts facts, String file,
-                                 List<InputProblem> problems) {
-        ModelFacts previous = map.putIfAbsent(id.toLowerCase(), facts);
+    /** Reads the YAML of the folders (see {@link ModelCatalogReader}). */
+    public static ModelCatalog load(List<Path> folders) {
+        return of(ModelCatalogReader.read(folders));
+    }
+
+    private static void register(Map<String, Entry> map, Entry entry, List<InputProblem> problems) {
+        Entry previous = map.putIfAbsent(entry.facts().id().toLowerCase(), entry);
         if (previous != null) {
-            problems.add(new InputProblem(file, 0, "model '" + id + "' is already described by " + previous.source()
+            problems.add(new InputProblem(entry.facts().source(), 0, "model '" + entry.facts().id()
+                    + "' is already described by " + previous.facts().source()
                     + "; keep one entry per model (ids and aliases must be unique)"));
         }
     }
 
+    /** Every entry, in catalog order: what the compact form of the catalog keeps. */
+    public List<Entry> entries() {
+        return List.copyOf(byId.values());
+    }
+
     public Optional<ModelFacts> find(String id) {
-        return Optional.ofNullable(byId.get(id.toLowerCase()));
+        return Optional.ofNullable(byId.get(id.toLowerCase())).map(Entry::facts);
     }
 
     /** What the catalog's config of this model says about code (architectures, auto_map). */
     public Optional<ConfigCode> code(String id) {
-        return Optional.ofNullable(codeById.get(id.toLowerCase()));
+        return Optional.ofNullable(byId.get(id.toLowerCase())).map(Entry::code);
     }
 
     /** Every catalog model and alias, sorted by id. */
     public Collection<ModelFacts> all() {
-        return byId.values().stream().sorted(java.util.Comparator.comparing(ModelFacts::id)).toList();
+        return byId.values().stream().map(Entry::facts).sorted(java.util.Comparator.comparing(ModelFacts::id)).toList();
     }
 }

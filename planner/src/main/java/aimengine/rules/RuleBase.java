@@ -12,24 +12,33 @@ import org.kie.api.KieBase;
  */
 public final class RuleBase {
     private final CompletableFuture<KieBase> kieBase;
-    private final DrlIndex index;
+    private final Supplier<DrlIndex> index;
 
-    private RuleBase(CompletableFuture<KieBase> kieBase, DrlIndex index) {
+    private RuleBase(CompletableFuture<KieBase> kieBase, Supplier<DrlIndex> index) {
         this.kieBase = kieBase;
         this.index = index;
     }
 
     public static RuleBase of(KieBase kieBase) {
-        return new RuleBase(CompletableFuture.completedFuture(kieBase), DrlIndex.EMPTY);
+        return new RuleBase(CompletableFuture.completedFuture(kieBase), () -> DrlIndex.EMPTY);
     }
 
     /** The same rule base, knowing which file and line each rule was written at (for reports at planning time). */
     RuleBase writtenIn(List<DrlSource> sources) {
-        return new RuleBase(kieBase, DrlIndex.of(sources));
+        DrlIndex written = DrlIndex.of(sources);
+        return new RuleBase(kieBase, () -> written);
+    }
+
+    /**
+     * The same, with the DRL texts read only when a rule must be located: a report of a failing rule, which most runs
+     * never make, so they need not read the DRL the build already compiled.
+     */
+    RuleBase writtenIn(Supplier<List<DrlSource>> sources) {
+        return new RuleBase(kieBase, () -> DrlIndex.of(sources.get()));
     }
 
     DrlIndex index() {
-        return index;
+        return index.get();
     }
 
     /**
@@ -41,7 +50,7 @@ public final class RuleBase {
             Thread thread = new Thread(task, "aim-engine rules");
             thread.setDaemon(true);
             thread.start();
-        }), DrlIndex.EMPTY);
+        }), () -> DrlIndex.EMPTY);
     }
 
     /**

@@ -3,6 +3,7 @@ package aimengine.rules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
 
 /**
@@ -37,12 +38,14 @@ public final class RuleBases {
      * The rule base of these DRL sources, built on a background thread while the command reads its other data; a DRL
      * error surfaces when it is used.
      *
+     * @param drl        the DRL texts; with the build-time model they are read only to locate a rule that fails
      * @param builtinDrl true when the sources are the built-in rules, so that the build-time model applies
      */
-    public static RuleBase inBackground(List<DrlSource> drl, boolean builtinDrl, Path cacheRoot) {
+    public static RuleBase inBackground(Supplier<List<DrlSource>> drl, boolean builtinDrl, Path cacheRoot) {
         RuleBases bases = new RuleBases(RuleCache.of(cacheRoot), RuleBases.class.getClassLoader());
         return RuleBase.inBackground(() -> {
-            KieBase kieBase = bases.load(drl, builtinDrl).ruleBase().kieBase();
+            Optional<RuleBase> builtin = builtinDrl ? bases.builtin() : Optional.empty();
+            KieBase kieBase = builtin.orElseGet(() -> bases.load(drl.get(), false).ruleBase()).kieBase();
             // The first session loads and links the session machinery: done here, it overlaps the data loading too.
             kieBase.newKieSession().dispose();
             return kieBase;

@@ -1,14 +1,11 @@
 package aimengine.rules;
 
 import aimengine.io.AtomicFile;
+import aimengine.io.BuildIdentity;
+import aimengine.io.ContentKey;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +33,7 @@ public final class RuleCache {
 
     /** The cache of this aim-engine build under cacheRoot/rules. */
     public static RuleCache of(Path cacheRoot) {
-        return new RuleCache(cacheRoot.resolve("rules"), currentBuild());
+        return new RuleCache(cacheRoot.resolve("rules"), BuildIdentity.current());
     }
 
     /** The aim-engine cache folder: AIM_CACHE, else ~/.cache/aim-engine. */
@@ -51,13 +48,9 @@ public final class RuleCache {
 
     /** The key of a rule set: hex SHA-256. */
     public String key(List<DrlSource> sources) {
-        MessageDigest sha = sha256();
-        update(sha, FORMAT);
-        update(sha, build);
-        for (DrlSource s : sources) {
-            update(sha, s.text());
-        }
-        return HexFormat.of().formatHex(sha.digest());
+        ContentKey key = new ContentKey().add(FORMAT).add(build);
+        sources.forEach(s -> key.add(s.text()));
+        return key.hex();
     }
 
     public Path file(String key) {
@@ -81,36 +74,6 @@ public final class RuleCache {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /**
-     * The running aim-engine build: the jar's size and time stamp (a rebuilt jar may have changed the fact classes
-     * that compiled rules call). Running from class folders (development, tests) the folder stands in for it.
-     */
-    static String currentBuild() {
-        try {
-            Path code = Path.of(RuleCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(code)
-                    ? "jar " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis()
-                    : "classes " + code;
-        } catch (IOException | URISyntaxException e) {
-            return "unknown";
-        }
-    }
-
-    private static void update(MessageDigest sha, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        sha.update((byte) ':');
-        sha.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
         }
     }
 }

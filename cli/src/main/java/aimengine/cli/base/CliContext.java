@@ -1,16 +1,32 @@
 package aimengine.cli.base;
 
+import aimengine.rules.RuleBase;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * What the commands take from the outside world, passed in so that tests can swap it: the environment variables,
- * the home folder and the working directory.
+ * the home folder and the working directory; and the built-in rule base when it was started before the command line
+ * was parsed (see {@link #withEarlyRules}).
+ *
+ * @param earlyRules the built-in rule base already building, or null
  */
-public record CliContext(Map<String, String> env, Path home, Path workingDirectory) {
+public record CliContext(Map<String, String> env, Path home, Path workingDirectory, RuleBase earlyRules) {
 
     public CliContext {
         env = Map.copyOf(env);
+    }
+
+    public CliContext(Map<String, String> env, Path home, Path workingDirectory) {
+        this(env, home, workingDirectory, null);
+    }
+
+    /**
+     * The same context with the built-in rule base started early: building it takes a cold JVM about as long as
+     * picocli takes to start, so a command that will plan with the built-in rules starts it first and the two overlap.
+     */
+    public CliContext withEarlyRules(RuleBase rules) {
+        return new CliContext(env, home, workingDirectory, rules);
     }
 
     public String env(String name) {

@@ -38,10 +38,11 @@ public final class AimEngineCommand implements Runnable {
 
     /** @param args the arguments about to be executed; the first may name the one subcommand to register */
     public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new AimEngineCommand(context));
         Class<?> only = args.length == 0 ? null : SUBCOMMANDS.stream()
                 .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
                 .findFirst().orElse(null);
+        CommandLine cli = new CommandLine(new AimEngineCommand(EarlyRules.PLANNING.contains(only)
+                ? EarlyRules.start(context, args) : context));
         // The version needs no subcommand at all: building their models would load what they use (Jackson, say).
         boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         for (Class<?> sub : versionOnly ? List.<Class<?>>of() : only != null ? List.of(only) : SUBCOMMANDS) {

@@ -1,5 +1,7 @@
 package aimengine.cli.command;
 
+import aimengine.cli.base.AimPaths;
+import aimengine.cli.base.CliContext;
 import aimengine.data.DataLoader;
 import aimengine.data.DataOptions;
 import aimengine.io.InputProblem;
@@ -29,6 +31,14 @@ public final class DataMixin {
     public DataOptions toOptions(Path workingDirectory) {
         return new DataOptions(recipeDirs(workingDirectory), !noBuiltinRecipes, resolve(workingDirectory, rules),
                 !noBuiltinRules, resolve(workingDirectory, models));
+    }
+
+    /**
+     * The loader of this data for a command: the folders' YAML is kept in compact form in the aim-engine cache, so
+     * that a folder read once (AMD's 170 AIM profiles, say) costs later runs only its hashing.
+     */
+    public DataLoader loader(CliContext context) {
+        return new DataLoader(toOptions(context.workingDirectory()), AimPaths.of(context).cache());
     }
 
     /** Entries of the given folders that are left out, one warning line each (see DataLoader.skippedEntries). */

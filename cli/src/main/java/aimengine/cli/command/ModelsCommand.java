@@ -21,7 +21,7 @@ public final class ModelsCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        DataLoader loader = new DataLoader(data.toOptions(context().workingDirectory()));
+        DataLoader loader = data.loader(context());
         Collection<ModelFacts> models = loader.models().all();
         Collection<Recipe> recipes = loader.recipes(loader.hardware()).all();
         ModelTable table = new ModelTable();

@@ -27,6 +27,7 @@ import aimengine.plan.SelectedPlan;
 import aimengine.plan.TrustInputs;
 import aimengine.probe.Detection;
 import aimengine.probe.HostProfile;
+import aimengine.rules.RuleBase;
 import aimengine.probe.HostView;
 import aimengine.probe.MissingGpus;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class PlanSetup {
     public PlanSetup(CliContext context, PlanMixin options, boolean offline) {
         this.context = context;
         this.options = options;
-        this.data = new DataLoader(options.data.toOptions(context.workingDirectory()));
+        this.data = options.data.loader(context);
         this.offline = offline;
     }
 
@@ -105,7 +106,9 @@ public final class PlanSetup {
     public Plan plan(HostView host, int port, String bindAddress, Optional<String> installedVersion) {
         Path aimCache = AimPaths.of(context).cache();
         HubSettings hub = HubSettings.from(context.env(), offline);
-        Planner planner = new Planner(data.ruleBase(aimCache), hardware(), data.recipes(hardware()),
+        RuleBase rules = data.builtinRulesOnly() && context.earlyRules() != null ? context.earlyRules()
+                : data.ruleBase(aimCache);
+        Planner planner = new Planner(rules, hardware(), data.recipes(hardware()),
                 new ModelResolver(cacheRoot(), data.models(), new HubFacts(hub, new HubClient(hub), aimCache.resolve("hub"))),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest), trustInputs(installedVersion));
         try {

@@ -32,7 +32,7 @@ public final class RecipesListCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        DataLoader loader = new DataLoader(data.toOptions(context().workingDirectory()));
+        DataLoader loader = data.loader(context());
         HardwareCatalog catalog = loader.hardware();
         if (hardware != null && catalog.byKey(hardware).isEmpty()) {
             throw new InputException("--hardware: unknown hardware '" + hardware + "'; known: " + String.join(", ", catalog.keys()));

@@ -28,7 +28,7 @@ public final class RecipesShowCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        DataLoader loader = new DataLoader(data.toOptions(context().workingDirectory()));
+        DataLoader loader = data.loader(context());
         RecipeCatalog catalog = loader.recipes(loader.hardware());
         Recipe recipe = catalog.byId(id).orElseThrow(() -> unknown(catalog));
         RecipeDetail detail = new RecipeDetail(new FileNames(context().workingDirectory()));
