@@ -13,23 +13,23 @@ import java.util.Map;
 
 /**
  * Made-up recipes shaped like the shipped ones, for planning at scale: each recipe has a vLLM variant for 1, 2, 4
- * and 8 GPUs, and the recipes spread over {@value #MODELS} models round-robin, so that (as in a real catalog) most
- * candidates are for other models and a fiftieth are for the requested one.
+ * and 8 GPUs, and the recipes spread over a number of models round-robin (by default {@value #MODELS}, so that, as in
+ * a real catalog, most candidates are for other models and a fiftieth are for the requested one).
  */
 final class SyntheticCatalog {
     static final int MODELS = 50;
     static final int[] GPU_COUNTS = {1, 2, 4, 8};
-    /** The requested model; the first of the {@value #MODELS}. */
+    /** The requested model; the first of the models. */
     static final String TARGET = "Qwen/Qwen3-32B";
 
     private SyntheticCatalog() {
     }
 
-    static String model(int i) {
-        return i % MODELS == 0 ? TARGET : "bench/model-" + (i % MODELS);
+    static String model(int i, int models) {
+        return i % models == 0 ? TARGET : "bench/model-" + (i % models);
     }
 
-    static RecipeCatalog recipes(int count) {
+    static RecipeCatalog recipes(int count, int models) {
         List<Recipe> recipes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Precision precision = i % 3 == 2 ? Precision.FP8 : Precision.BF16;
@@ -41,7 +41,7 @@ final class SyntheticCatalog {
                                 new EngineArg("--gpu-memory-utilization", "0.9", false, 0)),
                         Map.of(), 0));
             }
-            String model = model(i);
+            String model = model(i, models);
             recipes.add(new Recipe("bench-" + i, model, model, "mi300x", precision, type, null, false, Map.of(),
                     variants, "seed", "synthetic"));
         }

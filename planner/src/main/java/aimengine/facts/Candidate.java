@@ -2,7 +2,8 @@ package aimengine.facts;
 
 /**
  * One way to serve the request: a recipe on one backend at one GPU count. Every enabled variant of every recipe
- * becomes one candidate; the rules reject, rank and select among them.
+ * becomes one candidate; those of the recipes that serve the requested model (or are general) come in as facts with
+ * their {@link RecipeGroup}, and the rules reject, rank and select among them.
  *
  * @param key            "recipe-id/backend/N" (unique)
  * @param recipeId       the recipe
@@ -51,10 +52,5 @@ public record Candidate(String key, String recipeId, String modelId, String chec
     /** Whether the engine loads this model's own checkpoint (so its facts describe the weights loaded). */
     public boolean loads(String model) {
         return general() || model.equalsIgnoreCase(checkpoint);
-    }
-
-    /** Whether the recipe serves this model id (served id or checkpoint; ids compare case-insensitively). */
-    public boolean serves(String model) {
-        return model.equalsIgnoreCase(modelId) || model.equalsIgnoreCase(checkpoint);
     }
 }

@@ -24,14 +24,17 @@ import aimengine.rules.RuleBase;
 import aimengine.yaml.Suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Plans a deployment: inserts the host's GPU groups, the hardware catalog, the model's facts, the request and one
- * candidate per recipe variant into the rules session, then assembles what the rules concluded into a {@link Plan}.
- * It decides nothing itself.
+ * Plans a deployment: inserts the host's GPU groups, the hardware catalog, the model's facts, the request and the
+ * recipes' candidates grouped by the model they serve ({@link CandidateIndex}, built once per catalog) into the rules
+ * session, then assembles what the rules concluded into a {@link Plan}. It decides nothing itself: the rules bring
+ * in the groups that concern the request, and the candidates of the others are counted as set aside.
  */
 public final class Planner {
     /** The flag the trust rules pin the snapshot commit with (the same in vLLM and SGLang). */
@@ -42,6 +45,7 @@ public final class Planner {
     private final ModelResolver models;
     private final EngineCommandBuilder commands;
     private final TrustInputs trust;
+    private final CandidateIndex index;
 
     public Planner(RuleBase rules, HardwareCatalog hardware, RecipeCatalog recipes, ModelResolver models,
                    EngineCommandBuilder commands, TrustInputs trust) {
@@ -51,6 +55,7 @@ public final class Planner {
         this.models = models;
         this.commands = commands;
         this.trust = trust;
+        this.index = new CandidateIndex(recipes.all());
     }
 
     public Plan plan(PlanRequest request, HostView host, int port, String bindAddress) {
@@ -66,29 +71,35 @@ public final class Planner {
         }
         ModelResolver.Resolution lookup = models.lookup(request.model());
         Optional<ModelFacts> model = Optional.ofNullable(lookup.facts());
-        Map<String, CandidateFactory.Source> sources = new CandidateFactory()
-                .expand(recipes.all(), model.map(ModelFacts::checkpointPrecision).orElse(null));
-        MultiNodeCandidates.Expansion multi = new MultiNodeCandidates().expand(sources, nodes.maxNodes());
+        List<CandidateIndex.Planned> groups = index.plan(model.map(ModelFacts::checkpointPrecision).orElse(null),
+                nodes.maxNodes());
         List<Object> facts = new ArrayList<>();
         facts.add(request);
         facts.add(nodes);
-        facts.addAll(multi.deferred());
         facts.add(new ModelSearch(request.model(), lookup.lookup()));
         model.ifPresent(facts::add);
         facts.addAll(hardware.all());
         facts.addAll(host.groups());
-        facts.addAll(CandidateFactory.facts(sources));
-        Map<String, CandidateFactory.Source> all = new java.util.LinkedHashMap<>(sources);
-        all.putAll(multi.sources());
-        // multi-node candidates carry their recipe's trust flags too (the trust rules wait for them to be in scope)
-        facts.addAll(TrustFacts.of(models.origin(request.model()), trust, all));
+        groups.forEach(g -> facts.add(g.fact()));
+        facts.addAll(TrustFacts.of(models.origin(request.model()), trust));
         PlanningSession.Outcome outcome = new PlanningSession(rules).run(facts);
-        return assemble(request, host, lookup, all, multi.spans(), outcome, port, bindAddress);
+        return assemble(request, host, lookup, groups, outcome, port, bindAddress);
     }
 
     private Plan assemble(PlanRequest request, HostView host, ModelResolver.Resolution model,
-                          Map<String, CandidateFactory.Source> sources, Map<String, NodeSpan> spans,
-                          PlanningSession.Outcome o, int port, String bind) {
+                          List<CandidateIndex.Planned> groups, PlanningSession.Outcome o, int port, String bind) {
+        Map<String, CandidateFactory.Source> sources = new LinkedHashMap<>();
+        Map<String, NodeSpan> spans = new HashMap<>();
+        int otherModels = 0;
+        for (CandidateIndex.Planned g : groups) {
+            if (g.inScope(o.inScope())) {
+                sources.putAll(g.sources());
+                sources.putAll(g.multi().sources());
+                spans.putAll(g.multi().spans());
+            } else {
+                otherModels += g.sources().size();
+            }
+        }
         SelectedPlan selected = null;
         if (o.selection() != null) {
             CandidateFactory.Source s = sources.get(o.selection().candidate());
@@ -111,12 +122,10 @@ public final class Planner {
                     o.selection().shortened(), revision, span);
         }
         List<CandidateOutcome> outcomes = new ArrayList<>();
-        int otherModels = 0;
         for (CandidateFactory.Source s : sources.values()) {
             String key = s.candidate().key();
             if (!o.inScope().contains(key)) {
                 // multi-node candidates the rules never brought in (fewer nodes served) are neither listed nor counted
-                otherModels += s.candidate().nodes() == 1 ? 1 : 0;
                 continue;
             }
             List<aimengine.facts.Rejection> rejections = o.rejections().getOrDefault(key, List.of());

@@ -19,7 +19,8 @@ final class TrustFacts {
     private TrustFacts() {
     }
 
-    static List<Object> of(ModelOrigin origin, TrustInputs trust, Map<String, CandidateFactory.Source> sources) {
+    /** The facts of the model and the policy; the candidates' {@link #codeRequests} come in with their groups. */
+    static List<Object> of(ModelOrigin origin, TrustInputs trust) {
         List<Object> facts = new ArrayList<>(trust.policy().facts());
         facts.addAll(trust.natives());
         facts.add(trust.request());
@@ -29,12 +30,18 @@ final class TrustFacts {
         origin.code().ifPresent(c -> facts.add(new ModelCode(origin.model(), c.architectures(), c.autoMap())));
         origin.weights().ifPresent(w -> facts.add(new WeightFormats(origin.model(), w.safetensors(), w.pickle(),
                 w.example())));
+        return facts;
+    }
+
+    /** The candidates whose recipe asks for --trust-remote-code. */
+    static List<CodeRequest> codeRequests(Map<String, CandidateFactory.Source> sources) {
+        List<CodeRequest> requests = new ArrayList<>();
         sources.values().forEach(s -> {
             if (asksRemoteCode(s.variant())) {
-                facts.add(new CodeRequest(s.candidate().key(), "recipe " + s.recipe().id()));
+                requests.add(new CodeRequest(s.candidate().key(), "recipe " + s.recipe().id()));
             }
         });
-        return facts;
+        return requests;
     }
 
     static boolean asksRemoteCode(RecipeVariant v) {

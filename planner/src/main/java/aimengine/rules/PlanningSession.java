@@ -5,6 +5,7 @@ import aimengine.facts.Decision;
 import aimengine.facts.Fit;
 import aimengine.facts.InScope;
 import aimengine.facts.LaunchArg;
+import aimengine.facts.RecipeGroup;
 import aimengine.facts.Rejection;
 import aimengine.facts.Selection;
 import aimengine.facts.UsableGpus;
@@ -49,7 +50,7 @@ public final class PlanningSession {
     public Outcome run(Collection<?> facts) {
         KieSession session = ruleBase.kieBase().newKieSession();
         Collector collector = new Collector();
-        FiringWatch watch = new FiringWatch(session, budget.maxFirings(facts.size()));
+        FiringWatch watch = new FiringWatch(session, budget.maxFirings(weight(facts)));
         session.addEventListener(collector);
         session.addEventListener(watch);
         session.addEventListener(watch.updates());
@@ -83,7 +84,16 @@ public final class PlanningSession {
                 collector.selection, collector.usable, collector.launchArgs);
     }
 
-    private InputException overTime(FiringWatch watch) {
+    /** The facts inserted here and those a recipe group brings in when in scope, as if all came in up front. */
+    private static int weight(Collection<?> facts) {
+        int n = 0;
+        for (Object f : facts) {
+            n += f instanceof RecipeGroup g ? 1 + g.heldBack() : 1;
+        }
+        return n;
+    }
+
+        private InputException overTime(FiringWatch watch) {
         long seconds = budget.deadline().toSeconds();
         String running = watch.firing();
         if (running != null) {

@@ -4,10 +4,17 @@ import static aimengine.rules.RuleHarness.candidate;
 import static aimengine.rules.RuleHarness.rejectedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aimengine.facts.Candidate;
+import aimengine.facts.CodeRequest;
+import aimengine.facts.NodeRequest;
 import aimengine.facts.PlanRequest;
+import aimengine.facts.RecipeGroup;
+import aimengine.plan.MultiNodeCandidates;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CompatibilityRulesTest {
@@ -23,6 +30,29 @@ class CompatibilityRulesTest {
         // Set aside, not explained: no rule rejects it or computes a fit for it.
         assertNull(rejectedBy(o, other));
         assertNull(o.fits().get(other.key()));
+    }
+
+    @Test
+    void theRequestedModelsGroupsComeInByServedIdInAnyCaseByCheckpointAndGeneral() {
+        var upper = candidate("upper", RuleHarness.LLAMA_70B.id().toUpperCase(), "mi300x", "bf16", "vllm", 1,
+                "optimized", null, false, 0);
+        var byCheckpoint = new Candidate("renamed/vllm/2", "renamed", "my-llama", RuleHarness.LLAMA_70B.id(), "mi300x",
+                "bf16", "vllm", 2, "optimized", null, false, 0, 0.9, 2.0);
+        var general = candidate("general", null, "gfx942", "bf16", "vllm", 4, "general", null, false, 0);
+        var o = h.add(upper, byCheckpoint, general).run();
+        assertTrue(o.inScope().containsAll(List.of(upper.key(), byCheckpoint.key(), general.key())), o.inScope()::toString);
+        assertNotNull(o.fits().get(byCheckpoint.key()), "a candidate brought in goes through the later rules");
+    }
+
+    @Test
+    void aGroupOfAnotherModelBringsNothingIn() {
+        var other = candidate("qwen", "Qwen/Qwen3-32B", "mi300x", "bf16", "vllm", 8, "optimized", null, false, 0);
+        var group = new RecipeGroup(other.modelId(), other.checkpoint(), List.of(other),
+                List.of(MultiNodeCandidates.on(other, 2)), List.of(new CodeRequest(other.key(), "recipe qwen")));
+        var o = h.facts(group).facts(new NodeRequest(2, true, false)).run();
+        assertTrue(o.inScope().isEmpty(), o.inScope()::toString);
+        assertTrue(o.rejections().isEmpty() && o.fits().isEmpty());
+        assertTrue(RuleHarness.decisionRules(o).contains("fallback/no-recipe"), "nothing came in to plan with");
     }
 
     @Test

@@ -12,9 +12,11 @@ import aimengine.facts.Candidate;
 import aimengine.facts.DeferredCandidate;
 import aimengine.facts.NodeRequest;
 import aimengine.facts.PlanRequest;
+import aimengine.facts.RecipeGroup;
 import aimengine.model.CheckpointShape;
 import aimengine.model.ModelFacts;
 import aimengine.plan.MultiNodeCandidates;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** rules/multinode.drl: each rule once where it fires and once where it must not. */
@@ -135,5 +137,29 @@ class MultiNodeRulesTest {
         assertTrue(decisionRules(asked).contains("multinode/one-node-only"));
         var notAsked = h100(8, LLAMA_405B, NodeRequest.oneNode()).add(one("vllm", 8)).run();
         assertFalse(decisionRules(notAsked).contains("multinode/one-node-only"));
+    }
+
+    @Test
+    void aGroupHoldsItsMultiNodeFormsBackUntilOneNodeCannotServe() {
+        var eight = one("vllm", 8);
+        var two = on(eight, 2);
+        var group = new RecipeGroup(eight.modelId(), eight.checkpoint(), List.of(eight), List.of(two), List.of());
+        var o = h100(8, LLAMA_405B, new NodeRequest(2, true, false)).facts(group).run();
+        assertEquals(two.candidate().key(), o.selection().candidate());
+        assertTrue(o.inScope().contains(two.candidate().key()), "brought in InScope by multinode/more-nodes");
+    }
+
+    @Test
+    void anotherModelsMultiNodeFormsNeverComeIn() {
+        var eight = one("vllm", 8);
+        var other = RuleHarness.candidate("q", "Qwen/Qwen3-32B", "h100", "bf16", "vllm", 8, "optimized", null, false, 0);
+        var otherTwo = on(other, 2);
+        var mine = new RecipeGroup(eight.modelId(), eight.checkpoint(), List.of(eight), List.of(on(eight, 2)), List.of());
+        var theirs = new RecipeGroup(other.modelId(), other.checkpoint(), List.of(other), List.of(otherTwo), List.of());
+        var o = h100(8, LLAMA_405B, new NodeRequest(2, true, false)).facts(mine, theirs).run();
+        assertTrue(decisionRules(o).contains("multinode/more-nodes"));
+        assertFalse(o.inScope().contains(otherTwo.candidate().key()));
+        assertFalse(o.inScope().contains(other.key()));
+        assertEquals(on(eight, 2).candidate().key(), o.selection().candidate());
     }
 }

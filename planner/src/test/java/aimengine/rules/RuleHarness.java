@@ -3,6 +3,7 @@ package aimengine.rules;
 import aimengine.data.DataLoader;
 import aimengine.facts.Candidate;
 import aimengine.facts.PlanRequest;
+import aimengine.facts.RecipeGroup;
 import aimengine.facts.Rejection;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.facts.ModelSearch;
@@ -10,7 +11,10 @@ import aimengine.model.CheckpointShape;
 import aimengine.model.ModelFacts;
 import aimengine.probe.GpuGroup;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the built-in rules on hand-made facts, so each rule can be tested on its own. */
 final class RuleHarness {
@@ -24,6 +28,7 @@ final class RuleHarness {
             CheckpointShape.plain("bf16"));
 
     private final List<Object> facts = new ArrayList<>();
+    private final List<Candidate> candidates = new ArrayList<>();
     private PlanRequest request = request("meta-llama/Llama-3.3-70B-Instruct");
 
     static PlanRequest request(String model) {
@@ -62,9 +67,18 @@ final class RuleHarness {
         return this;
     }
 
-    RuleHarness add(Candidate... candidates) {
-        facts.addAll(List.of(candidates));
+    /** Candidates, handed to the rules as the Planner does: in one {@link RecipeGroup} per model they serve. */
+    RuleHarness add(Candidate... more) {
+        candidates.addAll(List.of(more));
         return this;
+    }
+
+    static List<RecipeGroup> groups(List<Candidate> candidates) {
+        Map<List<String>, List<Candidate>> byModel = new LinkedHashMap<>();
+        candidates.forEach(c -> byModel.computeIfAbsent(Arrays.asList(c.modelId(), c.checkpoint()),
+                k -> new ArrayList<>()).add(c));
+        return byModel.values().stream().map(g -> new RecipeGroup(g.get(0).modelId(), g.get(0).checkpoint(), g,
+                List.of(), List.of())).toList();
     }
 
     /** Any other facts (node requests, deferred multi-node candidates, trust policy, model source, ...). */
@@ -75,6 +89,7 @@ final class RuleHarness {
 
     PlanningSession.Outcome run() {
         List<Object> all = new ArrayList<>(facts);
+        all.addAll(groups(candidates));
         all.add(request);
         all.add(new ModelSearch(request.model(), "not in the test's facts"));
         all.addAll(HARDWARE.all());

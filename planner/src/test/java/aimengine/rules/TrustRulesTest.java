@@ -18,6 +18,7 @@ import aimengine.facts.EngineVersion;
 import aimengine.facts.ModelCode;
 import aimengine.facts.ModelSource;
 import aimengine.facts.NativeArchitectures;
+import aimengine.facts.RecipeGroup;
 import aimengine.facts.RemoteCodeAllowed;
 import aimengine.facts.TrustPolicy;
 import aimengine.facts.TrustRequest;
@@ -115,6 +116,17 @@ class TrustRulesTest {
     @Test
     void aRecipeAskingForRemoteCodeOfAnUnknownArchitectureIsNotTrusted() {
         var o = harness(open(), CACHED, NOTHING_ALLOWED, new CodeRequest(c.key(), "recipe llama")).run();
+        assertEquals("trust/remote-code-not-trusted", rejectedBy(o, c));
+        assertTrue(reason(o, c).contains("recipe llama asks for --trust-remote-code"), reason(o, c));
+    }
+
+    @Test
+    void aRecipeGroupBringsItsRequestsForRemoteCodeIn() {
+        var group = new RecipeGroup(c.modelId(), c.checkpoint(), List.of(c), List.of(),
+                List.of(new CodeRequest(c.key(), "recipe llama")));
+        var h = new RuleHarness().host("mi300x", 8, 8, 8).model(RuleHarness.LLAMA_70B).facts(group)
+                .facts(open().facts().toArray()).facts(VLLM_NATIVE, CACHED, NOTHING_ALLOWED);
+        var o = h.run();
         assertEquals("trust/remote-code-not-trusted", rejectedBy(o, c));
         assertTrue(reason(o, c).contains("recipe llama asks for --trust-remote-code"), reason(o, c));
     }
