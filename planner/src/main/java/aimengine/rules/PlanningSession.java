@@ -93,7 +93,7 @@ public final class PlanningSession {
         return n;
     }
 
-        private InputException overTime(FiringWatch watch) {
+    private InputException overTime(FiringWatch watch) {
         long seconds = budget.deadline().toSeconds();
         String running = watch.firing();
         if (running != null) {

@@ -178,7 +178,7 @@ class ContainerRuntimeTest {
 
     private static List<Path> archives() throws IOException {
         try (Stream<Path> files = Files.list(install)) {
-            return files.filter(p -> p.getFileName().toString().matches("aim-engine-\\d+-\\d+\\.(jsa|aot)")).toList();
+            return files.filter(p -> p.getFileName().toString().matches("aim-engine-\\d+-\\d+-\\d+\\.(jsa|aot)")).toList();
         }
     }
 
