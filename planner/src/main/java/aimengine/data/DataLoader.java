@@ -9,6 +9,7 @@ import aimengine.hardware.HardwareCatalog;
 import aimengine.io.DataFolders;
 import aimengine.io.InputException;
 import aimengine.io.InputProblem;
+import aimengine.io.Lazy;
 import aimengine.model.ModelCatalog;
 import aimengine.model.ModelCatalogReader;
 import aimengine.recipe.Recipe;
@@ -40,7 +41,7 @@ public final class DataLoader {
     static final String ARCHITECTURES = "architectures.yaml";
     private final DataOptions options;
     private final Path cacheRoot;
-    private Optional<DataCodec.Sections> builtin;
+    private final Lazy<Optional<DataCodec.Sections>> builtin = Lazy.of(BuiltinData::read);
 
     /** A loader that reads the folders' YAML on every run (no cache). */
     public DataLoader(DataOptions options) {
@@ -87,16 +88,11 @@ public final class DataLoader {
     }
 
     public RecipeCatalog recipes(HardwareCatalog hardware) {
-        List<Path> folders = new ArrayList<>();
-        if (options.builtinRecipes()) {
-            folders.add(DataFolders.builtin("recipes"));
-        }
-        folders.addAll(options.recipeDirs());
         // The built-in recipes were checked against the built-in hardware, which the catalog holds only with them.
         Optional<List<Recipe>> builtinRecipes = options.builtinRecipes() && options.builtinRules()
                 ? builtin(DataCodec.Sections::recipes) : Optional.empty();
         if (options.builtinRecipes() && builtinRecipes.isEmpty()) {
-            return RecipeCatalog.load(folders, hardware);
+            return RecipeCatalog.load(recipeFolders(), hardware);
         }
         List<Recipe> all = new ArrayList<>(builtinRecipes.orElse(List.of()));
         List<Path> user = options.recipeDirs();
@@ -109,7 +105,7 @@ public final class DataLoader {
         }
         if (all.stream().map(Recipe::id).distinct().count() < all.size()) {
             // an id used twice: the YAML reading says where each was defined, with lines
-            return RecipeCatalog.load(folders, hardware);
+            return RecipeCatalog.load(recipeFolders(), hardware);
         }
         return RecipeCatalog.of(all);
     }
@@ -202,6 +198,16 @@ public final class DataLoader {
         return options.builtinRules() && options.rulesDirs().isEmpty();
     }
 
+    /** The recipe folders as YAML: the built-in one (inside the jar when running from it) and the user's. */
+    private List<Path> recipeFolders() {
+        List<Path> folders = new ArrayList<>();
+        if (options.builtinRecipes()) {
+            folders.add(DataFolders.builtin("recipes"));
+        }
+        folders.addAll(options.recipeDirs());
+        return folders;
+    }
+
     private List<Path> rulesFolders() {
         List<Path> folders = new ArrayList<>();
         if (options.builtinRules()) {
@@ -222,10 +228,7 @@ public final class DataLoader {
 
     /** One part of the built-in data in its compact form, or empty when this build has none. */
     private <T> Optional<T> builtin(BuiltinData.Part<T> part) {
-        if (builtin == null) {
-            builtin = BuiltinData.read();
-        }
-        return builtin.map(sections -> BuiltinData.part(sections, part));
+        return builtin.get().map(sections -> BuiltinData.part(sections, part));
     }
 
     private DataCodec.Contents cached(String kind, List<Path> folders, String context,

@@ -5,6 +5,7 @@ import aimengine.io.InputException;
 import aimengine.model.hub.HubException;
 import aimengine.model.hub.HubFacts;
 import com.fasterxml.jackson.databind.JsonNode;
+import aimengine.io.Lazy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ public final class ModelResolver {
     private final CacheRoot cache;
     private final ModelCatalog catalog;
     private final HubFacts hub;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Lazy<ObjectMapper> json = Lazy.of(() -> new ObjectMapper());
     private final SafetensorsInspector weights = new SafetensorsInspector();
 
     /** @param hub the Hub, or null where it is not to be asked at all (benchmarks, tests of the other sources) */
@@ -88,7 +89,7 @@ public final class ModelResolver {
     private ModelFacts fromHub(String model, HubFacts.Fetched fetched) {
         JsonNode node;
         try {
-            node = json.readTree(fetched.config());
+            node = json.get().readTree(fetched.config());
         } catch (IOException e) {
             throw new HubException(HubException.Kind.FAILED, model + ": " + fetched.source() + " holds no valid JSON");
         }
@@ -170,7 +171,7 @@ public final class ModelResolver {
     private JsonNode readJson(Path config) {
         JsonNode node;
         try {
-            node = json.readTree(Files.readString(config));
+            node = json.get().readTree(Files.readString(config));
         } catch (IOException e) {
             throw new InputException(config.toString(), 0, "cannot read model config: " + firstLine(e.getMessage())
                     + "; fix or delete the file");

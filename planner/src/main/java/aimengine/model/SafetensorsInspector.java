@@ -2,6 +2,7 @@ package aimengine.model;
 
 import aimengine.io.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
+import aimengine.io.Lazy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,7 +28,7 @@ public final class SafetensorsInspector {
     private static final long MAX_HEADER = 100L * 1024 * 1024;
     private static final Map<String, Double> DTYPE_BYTES = Map.of("BF16", 2.0, "F16", 2.0, "bfloat16", 2.0,
             "float16", 2.0, "F32", 4.0, "float32", 4.0);
-    private final ObjectMapper json = new ObjectMapper();
+    private final Lazy<ObjectMapper> json = Lazy.of(() -> new ObjectMapper());
 
     /** Parameters in the folder's safetensors shards, or empty when there are none or they cannot be read. */
     public OptionalLong parameters(Path folder, String torchDtype) {
@@ -65,7 +66,7 @@ public final class SafetensorsInspector {
             while (header.hasRemaining() && ch.read(header) > 0) {
                 // read the whole header
             }
-            JsonNode tensors = json.readTree(header.array());
+            JsonNode tensors = json.get().readTree(header.array());
             long count = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = tensors.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> t = it.next();
@@ -108,7 +109,7 @@ public final class SafetensorsInspector {
             return OptionalLong.empty();
         }
         try {
-            long bytes = json.readTree(index.toFile()).path("metadata").path("total_size").asLong(0);
+            long bytes = json.get().readTree(index.toFile()).path("metadata").path("total_size").asLong(0);
             Double perParameter = DTYPE_BYTES.get(torchDtype);
             return bytes > 0 && perParameter != null ? OptionalLong.of((long) (bytes / perParameter)) : OptionalLong.empty();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import aimengine.engine.Backend;
 import aimengine.engine.EngineSetting;
 import aimengine.hardware.HardwareCatalog;
 import aimengine.yaml.MapReader;
+import aimengine.yaml.YamlJson;
 import aimengine.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class RecipeFields {
                 continue;
             }
             // A map is the JSON value of flags such as --compilation-config, as AIM profiles write it.
-            String text = value.isNull() ? null : value.isMap() ? value.toJson() : value.text();
+            String text = value.isNull() ? null : value.isMap() ? YamlJson.toJson(value) : value.text();
             args.add(new EngineArg(dashed ? flag : "--" + flag, text, value.isBoolean(), line));
         }
         return args;

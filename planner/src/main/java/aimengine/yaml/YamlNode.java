@@ -1,11 +1,6 @@
 package aimengine.yaml;
 
 import aimengine.io.InputException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,50 +144,6 @@ public final class YamlNode {
 
     public List<YamlNode> items() {
         return items;
-    }
-
-    /**
-     * The node as compact JSON text, for engine flags whose value is JSON (vLLM's --compilation-config) and that a
-     * recipe writes as a YAML map. Only true/false become JSON booleans; YAML 1.1's yes/no/on/off stay text.
-     */
-    public String toJson() {
-        return json().toString();
-    }
-
-    private JsonNode json() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        switch (kind) {
-            case MAP -> {
-                ObjectNode object = f.objectNode();
-                entries.forEach((k, v) -> object.set(k, v.json()));
-                return object;
-            }
-            case LIST -> {
-                ArrayNode array = f.arrayNode();
-                items.forEach(i -> array.add(i.json()));
-                return array;
-            }
-            case NULL -> {
-                return f.nullNode();
-            }
-            default -> {
-                if (quoted) {
-                    return f.textNode(text);
-                }
-                if (isBoolean() && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
-                    return f.booleanNode(Boolean.parseBoolean(text.toLowerCase()));
-                }
-                if (isNumber()) {
-                    try {
-                        return f.numberNode(new BigDecimal(text.replace("_", "")));
-                    } catch (NumberFormatException notDecimal) {
-                        // hex, octal, .inf and the like: JSON has no such numbers, so keep them as written
-                        return f.textNode(text);
-                    }
-                }
-                return f.textNode(text);
-            }
-        }
     }
 
     /** Describes the node's type the way a user would: for messages such as "expected a number, found a list". */

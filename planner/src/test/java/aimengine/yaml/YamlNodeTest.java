@@ -18,7 +18,7 @@ class YamlNodeTest {
                 cc: {mode: FULL, level: 3, ratio: 0.5, on: true, sizes: [1, 2], quoted: "7", flag: yes, none: null}
                 """);
         assertEquals("{\"mode\":\"FULL\",\"level\":3,\"ratio\":0.5,\"on\":true,\"sizes\":[1,2],\"quoted\":\"7\","
-                + "\"flag\":\"yes\",\"none\":null}", root.entries().get("cc").toJson());
+                + "\"flag\":\"yes\",\"none\":null}", YamlJson.toJson(root.entries().get("cc")));
     }
 
     @Test

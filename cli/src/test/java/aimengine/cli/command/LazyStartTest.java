@@ -71,16 +71,17 @@ class LazyStartTest {
     }
 
     /**
-     * A plan of a catalogued model takes the built-in data from its compact form (no YAML reader for it, no zip file
-     * system over the jar: the host profile alone is YAML) and never makes the HTTP client that only the Hub needs:
-     * its selector thread waits in native code, which holds the JVM's exit for ~300 ms.
+     * A plan of a catalogued model takes the built-in data from its compact form (no YAML reader for it, no data
+     * folder listing, no zip file system over the jar: the host profile alone is YAML), reads no JSON (so makes no
+     * ObjectMapper) and never makes the HTTP client that only the Hub needs: its selector thread waits in native
+     * code, which holds the JVM's exit for ~300 ms.
      */
     @Test
     void aPlanOfACataloguedModelReadsNoDataYamlAndMakesNoHttpClient() throws Exception {
-        List<String> classes = loadedClasses("plan", "--host", "examples/hosts/mi300x-8.yaml", "--output", "json",
-                "Qwen/Qwen3-32B");
+        List<String> classes = loadedClasses("plan", "--host", "examples/hosts/mi300x-8.yaml", "Qwen/Qwen3-32B");
         assertNone(classes, "com.fasterxml.jackson.dataformat.yaml", "jdk.nio.zipfs", "jdk.internal.net.http",
-                "aimengine.recipe.SeedRecipeReader", "aimengine.model.ModelCatalogReader");
+                "aimengine.io.DataFolders", "aimengine.recipe.SeedRecipeReader", "aimengine.model.ModelCatalogReader",
+                "com.fasterxml.jackson.databind.deser");
         assertTrue(classes.contains("aimengine.data.DataCodec"));
     }
 }

@@ -1,5 +1,6 @@
 package aimengine.model.hub;
 
+import aimengine.io.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,22 +23,16 @@ public final class HubClient {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HubSettings settings;
-    private HttpClient http;
-
-    public HubClient(HubSettings settings) {
-        this.settings = settings;
-    }
-
     /*
      * Made on first use, not with the client: most plans never ask the Hub, and an HttpClient costs them its TLS set-up
      * and a selector thread that waits in native code, which makes the JVM's exit wait ~300 ms for it.
      */
-    private HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-        return http;
+    private final Lazy<HttpClient> http;
+
+    public HubClient(HubSettings settings) {
+        this.settings = settings;
+        this.http = Lazy.of(() -> HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     /**
@@ -57,7 +52,7 @@ public final class HubClient {
             }
             HttpResponse<InputStream> response;
             try {
-                response = http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (HttpTimeoutException e) {
                 throw failed(model + ": the Hub at " + settings.endpoint() + " did not answer within "
                         + java.math.BigDecimal.valueOf(settings.timeout().toMillis(), 3).stripTrailingZeros().toPlainString()

@@ -2,6 +2,7 @@ package aimengine.model.hub;
 
 import aimengine.io.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
+import aimengine.io.Lazy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class HubFacts {
     private final HubSettings settings;
     private final HubClient client;
     private final Path cacheRoot;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Lazy<ObjectMapper> json = Lazy.of(() -> new ObjectMapper());
 
     /** @param cacheRoot where answers are kept, {@code $AIM_CACHE/hub} */
     public HubFacts(HubSettings settings, HubClient client, Path cacheRoot) {
@@ -82,7 +83,7 @@ public final class HubFacts {
         if (!configJson.isObject()) {
             throw new HubException(HubException.Kind.FAILED, model + ": the Hub's " + CONFIG + " is not a JSON object");
         }
-        ObjectNode safetensors = json.createObjectNode();
+        ObjectNode safetensors = json.get().createObjectNode();
         JsonNode st = modelInfo(model).path("safetensors");
         if (st.isObject()) {
             safetensors.set("parameters", st.path("parameters"));
@@ -105,7 +106,7 @@ public final class HubFacts {
             if (e.kind() == HubException.Kind.FAILED) {
                 throw e;
             }
-            return json.createObjectNode();
+            return json.get().createObjectNode();
         }
         return parse(text, model, "the Hub's model info");
     }
@@ -118,8 +119,8 @@ public final class HubFacts {
         }
         try {
             String text = Files.readString(config);
-            JsonNode safetensors = json.readTree(Files.readString(info));
-            if (!json.readTree(text).isObject() || safetensors == null) {
+            JsonNode safetensors = json.get().readTree(Files.readString(info));
+            if (!json.get().readTree(text).isObject() || safetensors == null) {
                 return Optional.empty();
             }
             return Optional.of(new Fetched(text, parameters(safetensors), "aim-engine's Hub cache (" + config + ")"));
@@ -146,7 +147,7 @@ public final class HubFacts {
 
     private JsonNode parse(String text, String model, String what) {
         try {
-            JsonNode node = json.readTree(text);
+            JsonNode node = json.get().readTree(text);
             if (node == null) {
                 throw new IOException("empty");
             }
@@ -161,7 +162,7 @@ public final class HubFacts {
     private void keep(Path folder, String config, JsonNode safetensors) {
         try {
             Files.createDirectories(folder);
-            AtomicFile.write(folder.resolve(INFO), json.writeValueAsString(safetensors));
+            AtomicFile.write(folder.resolve(INFO), json.get().writeValueAsString(safetensors));
             AtomicFile.write(folder.resolve(CONFIG), config);
         } catch (IOException e) {
             // planning goes on with what was fetched
