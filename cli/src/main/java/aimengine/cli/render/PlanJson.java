@@ -8,8 +8,7 @@ import aimengine.model.ModelFacts;
 import aimengine.plan.CandidateOutcome;
 import aimengine.plan.Plan;
 import aimengine.plan.SelectedPlan;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -18,22 +17,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * GiB figures are rounded to one decimal.
  */
 public final class PlanJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private PlanJson() {
     }
 
     public static String render(Plan plan, CheckpointStatus cache) {
-        try {
-            return JSON.writeValueAsString(tree(plan, cache)) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.pretty(tree(plan, cache));
     }
 
     /** @param cache the selected checkpoint's cache status, or null when there is no selection */
     public static ObjectNode tree(Plan plan, CheckpointStatus cache) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JSON.objectNode();
         root.put("model", plan.request().model());
         root.put("status", plan.status());
         root.set("host", host(plan.usable()));
@@ -72,7 +67,7 @@ public final class PlanJson {
         if (u == null) {
             return null;
         }
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JSON.objectNode();
         n.put("product", u.product());
         n.put("arch", u.llvmTarget());
         n.put("vramMiB", u.vramMiB());
@@ -84,7 +79,7 @@ public final class PlanJson {
     }
 
     private static ObjectNode selected(SelectedPlan s, CheckpointStatus cache) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JSON.objectNode();
         n.put("recipe", s.candidate().recipeId());
         n.put("backend", s.candidate().backend());
         n.put("gpuCount", s.candidate().gpuCount());
@@ -113,7 +108,7 @@ public final class PlanJson {
     }
 
     private static ObjectNode memory(MemoryEstimate e, int maxModelLen) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JSON.objectNode();
         n.put("weightsGiBPerGpu", round(e.weightsGiBPerGpu()));
         n.put("kvCacheGiBPerGpu", round(e.kvCacheGiBPerGpu()));
         n.put("usableGiBPerGpu", round(e.usableGiBPerGpu()));
@@ -124,7 +119,7 @@ public final class PlanJson {
     }
 
     private static ObjectNode model(ModelFacts m) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JSON.objectNode();
         n.put("id", m.id());
         n.put("architecture", m.architecture());
         n.put("parameters", m.totalParameters());
