@@ -24,7 +24,7 @@ public final class BuiltinDataWriter {
         Path aim = Path.of(args[0]).resolve("aim");
         DataCodec.Contents contents;
         try {
-            contents = YamlData.builtin(aim);
+            contents = DataFiles.builtin(aim);
         } catch (InputException e) {
             throw new IllegalStateException("the built-in data has problems:\n" + e.getMessage(), e);
         }

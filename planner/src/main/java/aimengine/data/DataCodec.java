@@ -16,12 +16,14 @@ import aimengine.recipe.EngineArg;
 import aimengine.recipe.Recipe;
 import aimengine.recipe.RecipeType;
 import aimengine.recipe.RecipeVariant;
+import aimengine.rules.DrlSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,31 +53,34 @@ public final class DataCodec {
      *
      * @param trust         the trust policy (rules/trust.yaml), null when the folders have none
      * @param architectures the engines' native architectures (rules/architectures.yaml), empty when not given
+     * @param drl           the DRL texts (the build-time model is compiled from them; kept to locate a failing rule
+     *                      and to tell whether --rules changes them), empty when not given
      */
     public record Contents(List<Hardware> hardware, List<Recipe> recipes, List<ModelCatalog.Entry> models,
-                           TrustPolicy trust, List<NativeArchitectures> architectures) {
+                           TrustPolicy trust, List<NativeArchitectures> architectures, List<DrlSource> drl) {
         public Contents {
             hardware = List.copyOf(hardware);
             recipes = List.copyOf(recipes);
             models = List.copyOf(models);
             architectures = List.copyOf(architectures);
+            drl = List.copyOf(drl);
         }
 
         static Contents ofHardware(List<Hardware> hardware) {
-            return new Contents(hardware, List.of(), List.of(), null, List.of());
+            return new Contents(hardware, List.of(), List.of(), null, List.of(), List.of());
         }
 
         static Contents ofRecipes(List<Recipe> recipes) {
-            return new Contents(List.of(), recipes, List.of(), null, List.of());
+            return new Contents(List.of(), recipes, List.of(), null, List.of(), List.of());
         }
 
         static Contents ofModels(List<ModelCatalog.Entry> models) {
-            return new Contents(List.of(), List.of(), models, null, List.of());
+            return new Contents(List.of(), List.of(), models, null, List.of(), List.of());
         }
     }
 
     /** The parts of the compact form, each decoded only when asked for (recipes list never decodes the models). */
-    private enum Part { HARDWARE, RECIPES, MODELS, TRUST, ARCHITECTURES }
+    private enum Part { HARDWARE, RECIPES, MODELS, TRUST, ARCHITECTURES, DRL }
 
     public static byte[] encode(Contents contents) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
@@ -96,6 +101,10 @@ public final class DataCodec {
                             }
                         }
                         case ARCHITECTURES -> writeList(o, contents.architectures(), DataCodec::writeArchitectures);
+                        case DRL -> writeList(o, contents.drl(), (w, d) -> {
+                            writeString(w, d.name());
+                            writeText(w, d.text());
+                        });
                     }
                 }
                 out.writeInt(section.size());
@@ -170,8 +179,12 @@ public final class DataCodec {
             return part(Part.ARCHITECTURES, in -> readList(in, DataCodec::readArchitectures));
         }
 
+        public List<DrlSource> drl() throws IOException {
+            return part(Part.DRL, in -> readList(in, i -> new DrlSource(readString(i), readText(i))));
+        }
+
         public Contents contents() throws IOException {
-            return new Contents(hardware(), recipes(), models(), trust(), architectures());
+            return new Contents(hardware(), recipes(), models(), trust(), architectures(), drl());
         }
 
         private <T> T part(Part part, Reader<T> reader) throws IOException {
@@ -409,6 +422,17 @@ public final class DataCodec {
 
     private static String readString(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    /** Text that may be longer than writeUTF's 64 KiB (a DRL file). */
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(count(in)), StandardCharsets.UTF_8);
     }
 
     private static void writeEnum(DataOutputStream out, Enum<?> e) throws IOException {

@@ -18,7 +18,6 @@ import aimengine.rules.DrlSource;
 import aimengine.rules.RuleBase;
 import aimengine.rules.RuleBases;
 import aimengine.yaml.YamlDocument;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -62,13 +62,13 @@ public final class DataLoader {
         List<Hardware> entries = new ArrayList<>();
         if (options.builtinRules()) {
             entries.addAll(builtin(DataCodec.Sections::hardware)
-                    .orElseGet(() -> YamlData.hardware(List.of(DataFolders.builtin("rules").resolve("hardware")))));
+                    .orElseGet(() -> DataFiles.hardware(List.of(DataFolders.builtin("rules").resolve("hardware")))));
         }
         List<Path> user = userRulesFolders().stream().map(dir -> dir.resolve("hardware")).filter(Files::isDirectory)
                 .toList();
         if (!user.isEmpty()) {
             entries.addAll(cached("hardware", user, "",
-                    () -> DataCodec.Contents.ofHardware(YamlData.hardware(user))).hardware());
+                    () -> DataCodec.Contents.ofHardware(DataFiles.hardware(user))).hardware());
         }
         return new HardwareCatalog(entries);
     }
@@ -139,16 +139,12 @@ public final class DataLoader {
     /** DRL files by file name: a file in a --rules folder replaces the built-in file of the same name. */
     public List<DrlSource> drl() {
         Map<String, DrlSource> byName = new LinkedHashMap<>();
-        for (Path dir : rulesFolders()) {
-            for (Path file : DataFolders.find(dir, ".drl")) {
-                try {
-                    byName.put(file.getFileName().toString(),
-                            new DrlSource(DataFolders.displayName(file), Files.readString(file)));
-                } catch (IOException e) {
-                    throw new InputException(file.toString(), 0, "cannot read rules file: " + e.getMessage());
-                }
-            }
+        List<DrlSource> all = new ArrayList<>();
+        if (options.builtinRules()) {
+            all.addAll(builtinDrl());
         }
+        userRulesFolders().forEach(dir -> all.addAll(DataFiles.drl(dir)));
+        all.forEach(s -> byName.put(s.name().substring(s.name().lastIndexOf('/') + 1), s));
         if (byName.isEmpty()) {
             throw new InputException("no rules: the rules folders hold no .drl file");
         }
@@ -157,17 +153,18 @@ public final class DataLoader {
 
     /**
      * The rule base for this data: the build-time model when the DRL is the built-in DRL, else compiled and cached
-     * under {@code cacheRoot}. Built in the background while the command reads its other data.
+     * under {@code cacheRoot}. Built in the background, DRL reading included, while the command reads its other data;
+     * a problem with the DRL surfaces when the rule base is used.
      */
     public RuleBase ruleBase(Path cacheRoot) {
-        if (builtinRulesOnly()) {
-            // the build-time model; the DRL texts are read only if a rule fails and must be located
-            return RuleBases.inBackground(this::drl, true, cacheRoot);
-        }
-        List<DrlSource> drl = drl();
-        // --rules folders holding only hardware entries leave the built-in DRL as it is.
-        boolean builtinDrl = drl.equals(new DataLoader(DataOptions.builtins()).drl());
-        return RuleBases.inBackground(() -> drl, builtinDrl, cacheRoot);
+        Lazy<List<DrlSource>> drl = Lazy.of(this::drl);
+        // --rules folders holding only hardware entries leave the built-in DRL as it is: the build-time model applies.
+        BooleanSupplier builtinDrl = builtinRulesOnly() ? () -> true : () -> drl.get().equals(builtinDrl());
+        return RuleBases.inBackground(drl, builtinDrl, cacheRoot);
+    }
+
+    private List<DrlSource> builtinDrl() {
+        return builtin(DataCodec.Sections::drl).orElseGet(() -> DataFiles.drl(DataFolders.builtin("rules")));
     }
 
     /**
@@ -205,15 +202,6 @@ public final class DataLoader {
             folders.add(DataFolders.builtin("recipes"));
         }
         folders.addAll(options.recipeDirs());
-        return folders;
-    }
-
-    private List<Path> rulesFolders() {
-        List<Path> folders = new ArrayList<>();
-        if (options.builtinRules()) {
-            folders.add(DataFolders.builtin("rules"));
-        }
-        folders.addAll(userRulesFolders());
         return folders;
     }
 

@@ -1,5 +1,6 @@
 package aimengine.engine;
 
+import aimengine.io.Lazy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,51 +20,56 @@ import java.util.Optional;
  */
 public final class FlagCatalogs {
     private static final String DIR = "aim/engines/";
-    private final Map<Backend, List<FlagCatalog>> byBackend;
+    /** Per engine, oldest first. A catalog file is parsed when first asked for: a plan needs only the newest. */
+    private final Map<Backend, List<Entry>> byBackend;
 
-    private FlagCatalogs(Map<Backend, List<FlagCatalog>> byBackend) {
+    private record Entry(String version, Lazy<FlagCatalog> catalog) {
+    }
+
+    private FlagCatalogs(Map<Backend, List<Entry>> byBackend) {
         this.byBackend = byBackend;
     }
 
     public static FlagCatalogs builtin() {
-        Map<Backend, List<FlagCatalog>> map = new EnumMap<>(Backend.class);
+        Map<Backend, List<Entry>> map = new EnumMap<>(Backend.class);
         for (String line : lines(DIR + "catalogs.txt")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             String[] f = line.trim().split("\\s+");
             Backend backend = Backend.parse(f[0]);
-            map.computeIfAbsent(backend, b -> new ArrayList<>()).add(new FlagCatalog(backend, f[1], parse(lines(DIR + f[2]))));
+            map.computeIfAbsent(backend, b -> new ArrayList<>()).add(new Entry(f[1],
+                    Lazy.of(() -> new FlagCatalog(backend, f[1], parse(lines(DIR + f[2]))))));
         }
         return new FlagCatalogs(map);
     }
 
     public FlagCatalog newest(Backend backend) {
-        List<FlagCatalog> list = byBackend.get(backend);
-        return list.get(list.size() - 1);
+        List<Entry> list = byBackend.get(backend);
+        return list.get(list.size() - 1).catalog().get();
     }
 
     /** The catalog of a version ("v0.16.0" or "0.16.0"), or empty when none ships. */
     public Optional<FlagCatalog> version(Backend backend, String version) {
         String v = version.startsWith("v") ? version : "v" + version;
-        return byBackend.getOrDefault(backend, List.of()).stream()
-                .filter(c -> c.version().equals(v) || c.version().startsWith(v + "-")).findFirst();
+        return entries(backend).stream().filter(e -> e.version().equals(v) || e.version().startsWith(v + "-"))
+                .findFirst().map(e -> e.catalog().get());
     }
 
     /** Every catalog of an engine, oldest first. */
     public List<FlagCatalog> all(Backend backend) {
-        return byBackend.getOrDefault(backend, List.of());
+        return entries(backend).stream().map(e -> e.catalog().get()).toList();
     }
 
     public List<String> versions(Backend backend) {
-        return byBackend.getOrDefault(backend, List.of()).stream().map(FlagCatalog::version).toList();
+        return entries(backend).stream().map(Entry::version).toList();
     }
 
     /**
      * When a flag unknown to {@code current} existed in an older catalog: the last version that had it.
      */
     public Optional<FlagCatalog> lastHaving(FlagCatalog current, String flag) {
-        List<FlagCatalog> list = byBackend.get(current.backend());
+        List<FlagCatalog> list = all(current.backend());
         for (int i = list.indexOf(current) - 1; i >= 0; i--) {
             if (list.get(i).find(flag).isPresent()) {
                 return Optional.of(list.get(i));
@@ -76,13 +82,17 @@ public final class FlagCatalogs {
      * When a flag unknown to {@code current} exists in a newer catalog: the first version that has it.
      */
     public Optional<FlagCatalog> firstHavingAfter(FlagCatalog current, String flag) {
-        List<FlagCatalog> list = byBackend.get(current.backend());
+        List<FlagCatalog> list = all(current.backend());
         for (int i = list.indexOf(current) + 1; i < list.size(); i++) {
             if (list.get(i).find(flag).isPresent()) {
                 return Optional.of(list.get(i));
             }
         }
         return Optional.empty();
+    }
+
+    private List<Entry> entries(Backend backend) {
+        return byBackend.getOrDefault(backend, List.of());
     }
 
     static List<FlagSpec> parse(List<String> lines) {

@@ -3,6 +3,7 @@ package aimengine.rules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.kie.api.KieBase;
 
@@ -39,12 +40,13 @@ public final class RuleBases {
      * error surfaces when it is used.
      *
      * @param drl        the DRL texts; with the build-time model they are read only to locate a rule that fails
-     * @param builtinDrl true when the sources are the built-in rules, so that the build-time model applies
+     * @param builtinDrl whether the sources are the built-in rules, so that the build-time model applies; asked on
+     *                   the background thread
      */
-    public static RuleBase inBackground(Supplier<List<DrlSource>> drl, boolean builtinDrl, Path cacheRoot) {
-        RuleBases bases = new RuleBases(RuleCache.of(cacheRoot), RuleBases.class.getClassLoader());
+    public static RuleBase inBackground(Supplier<List<DrlSource>> drl, BooleanSupplier builtinDrl, Path cacheRoot) {
         return RuleBase.inBackground(() -> {
-            Optional<RuleBase> builtin = builtinDrl ? bases.builtin() : Optional.empty();
+            RuleBases bases = new RuleBases(RuleCache.of(cacheRoot), RuleBases.class.getClassLoader());
+            Optional<RuleBase> builtin = builtinDrl.getAsBoolean() ? bases.builtin() : Optional.empty();
             KieBase kieBase = builtin.orElseGet(() -> bases.load(drl.get(), false).ruleBase()).kieBase();
             // The first session loads and links the session machinery: done here, it overlaps the data loading too.
             kieBase.newKieSession().dispose();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The compact built-in data the build writes holds exactly what the built-in YAML says, and survives a round trip. */
 class BuiltinDataTest {
     private static DataCodec.Contents fromYaml() {
-        return YamlData.builtin(DataFolders.builtin("rules").getParent());
+        return DataFiles.builtin(DataFolders.builtin("rules").getParent());
     }
 
     @Test
@@ -28,6 +28,8 @@ class BuiltinDataTest {
         assertEquals(yaml.models(), compact.models());
         assertEquals(yaml.trust(), compact.trust());
         assertEquals(yaml.architectures(), compact.architectures());
+        assertEquals(yaml.drl(), compact.drl());
+        assertFalse(compact.drl().isEmpty(), "the built-in DRL is in it");
         assertTrue(compact.recipes().stream().anyMatch(r -> r.isGeneral()), "general recipes are in it");
         assertTrue(compact.recipes().stream().anyMatch(r -> !r.isGeneral()), "model recipes are in it");
         assertFalse(compact.models().isEmpty());

@@ -4,7 +4,6 @@ import aimengine.cli.base.AimPaths;
 import aimengine.cli.base.CliContext;
 import aimengine.data.DataLoader;
 import aimengine.data.DataOptions;
-import aimengine.rules.RuleBases;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -30,6 +29,6 @@ final class EarlyRules {
             return context;
         }
         DataLoader builtins = new DataLoader(DataOptions.builtins());
-        return context.withEarlyRules(RuleBases.inBackground(builtins::drl, true, AimPaths.of(context).cache()));
+        return context.withEarlyRules(builtins.ruleBase(AimPaths.of(context).cache()));
     }
 }

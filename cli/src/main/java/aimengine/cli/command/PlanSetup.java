@@ -41,6 +41,8 @@ public final class PlanSetup {
     private final CliContext context;
     private final PlanMixin options;
     private final DataLoader data;
+    /** Started when the command starts, so that it builds while the host and the data are read. */
+    private final RuleBase rules;
     private final boolean offline;
     private HardwareCatalog hardware;
 
@@ -49,6 +51,8 @@ public final class PlanSetup {
         this.context = context;
         this.options = options;
         this.data = DataLoaders.of(options.data, context);
+        this.rules = data.builtinRulesOnly() && context.earlyRules() != null ? context.earlyRules()
+                : data.ruleBase(AimPaths.of(context).cache());
         this.offline = offline;
     }
 
@@ -106,8 +110,6 @@ public final class PlanSetup {
     public Plan plan(HostView host, int port, String bindAddress, Optional<String> installedVersion) {
         Path aimCache = AimPaths.of(context).cache();
         HubSettings hub = HubSettings.from(context.env(), offline);
-        RuleBase rules = data.builtinRulesOnly() && context.earlyRules() != null ? context.earlyRules()
-                : data.ruleBase(aimCache);
         Planner planner = new Planner(rules, hardware(), data.recipes(hardware()),
                 new ModelResolver(cacheRoot(), data.models(), new HubFacts(hub, new HubClient(hub), aimCache.resolve("hub"))),
                 new EngineCommandBuilder(FlagCatalogs.builtin()::newest), trustInputs(installedVersion));

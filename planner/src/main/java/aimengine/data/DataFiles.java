@@ -10,14 +10,16 @@ import aimengine.model.ModelCatalog;
 import aimengine.model.ModelCatalogReader;
 import aimengine.recipe.RecipeCatalog;
 import aimengine.yaml.YamlDocument;
+import aimengine.rules.DrlSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads data folders from their YAML, with every check; what the compact form is made from. */
-final class YamlData {
-    private YamlData() {
+/** Reads data folders from their files (YAML, DRL), with every check; what the compact form is made from. */
+final class DataFiles {
+    private DataFiles() {
     }
 
     /**
@@ -49,6 +51,19 @@ final class YamlData {
         return entries;
     }
 
+    /** The DRL files of a folder (recursively, sorted), each named as messages name it. */
+    static List<DrlSource> drl(Path dir) {
+        List<DrlSource> sources = new ArrayList<>();
+        for (Path file : DataFolders.find(dir, ".drl")) {
+            try {
+                sources.add(new DrlSource(DataFolders.displayName(file), Files.readString(file)));
+            } catch (IOException e) {
+                throw new InputException(file.toString(), 0, "cannot read rules file: " + e.getMessage());
+            }
+        }
+        return sources;
+    }
+
     /**
      * The built-in data below a classes folder's aim/, checked together as a run checks it (the recipes against the
      * hardware).
@@ -62,6 +77,6 @@ final class YamlData {
         TrustPolicyLoader trust = new TrustPolicyLoader();
         return new DataCodec.Contents(hardware, List.copyOf(recipes.all()), models,
                 trust.policy(rules.resolve(DataLoader.TRUST)),
-                trust.nativeArchitectures(rules.resolve(DataLoader.ARCHITECTURES)));
+                trust.nativeArchitectures(rules.resolve(DataLoader.ARCHITECTURES)), drl(rules));
     }
 }
