@@ -1,27 +1,28 @@
 package aimengine.data;
 
-import aimengine.io.AtomicFile;
 import aimengine.io.BuildIdentity;
 import aimengine.io.ContentKey;
 import aimengine.io.DataFolders;
+import aimengine.io.KeyedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Data read from the folders given on the command line (--recipes, --models, --rules hardware), kept in its compact
  * form under {@code <cache>/data/<sha256>.bin}. The key covers every YAML file's path and bytes, what else the reading
  * depended on, and the aim-engine build; so an edited, added or removed file, or a new build, reads the YAML again.
- * Only data that loaded without a problem is kept, so every error is reported from the YAML as before. Writes are
- * atomic; a damaged entry is read again from the YAML and replaced; a cache that cannot be written only costs speed.
+ * Only data that loaded without a problem is kept, so every error is reported from the YAML as before. A damaged
+ * entry is read again from the YAML and replaced (see {@link KeyedFiles} for the rest).
  */
 public final class DataCache {
     /** Bump when what an entry holds changes. */
     private static final String FORMAT = "aim-engine data cache " + DataCodec.FORMAT;
 
-    private final Path dir;
+    private final KeyedFiles files;
     private final String build;
 
     /**
@@ -29,7 +30,7 @@ public final class DataCache {
      * @param build the aim-engine build (see {@link BuildIdentity})
      */
     public DataCache(Path dir, String build) {
-        this.dir = dir;
+        this.files = new KeyedFiles(dir, ".bin");
         this.build = build;
     }
 
@@ -50,19 +51,17 @@ public final class DataCache {
         if (key == null) {
             return read.get();
         }
-        Path file = dir.resolve(key + ".bin");
-        try {
-            return DataCodec.decode(Files.readAllBytes(file));
-        } catch (IOException absentOrDamaged) {
-            DataCodec.Contents contents = read.get();
+        Optional<byte[]> entry = files.read(key);
+        if (entry.isPresent()) {
             try {
-                Files.createDirectories(dir);
-                AtomicFile.write(file, DataCodec.encode(contents));
-            } catch (IOException e) {
-                // an unwritable cache: the next run reads the YAML again
+                return DataCodec.decode(entry.get());
+            } catch (IOException damaged) {
+                // read again below, and replaced
             }
-            return contents;
         }
+        DataCodec.Contents contents = read.get();
+        files.write(key, DataCodec.encode(contents));
+        return contents;
     }
 
     /** Null when a folder cannot be listed or a file read: the YAML reader then reports it. */

@@ -1,10 +1,8 @@
 package aimengine.rules;
 
-import aimengine.io.AtomicFile;
 import aimengine.io.BuildIdentity;
 import aimengine.io.ContentKey;
-import java.io.IOException;
-import java.nio.file.Files;
+import aimengine.io.KeyedFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +10,13 @@ import java.util.Optional;
 
 /**
  * Compiled rule jars on disk, keyed by a SHA-256 of the DRL texts (in order) and of the aim-engine build that
- * compiled them, so changed rules or a new build never get an old jar. Writes are atomic (temporary file, then
- * rename), so a concurrent run sees either no entry or a whole one.
+ * compiled them, so changed rules or a new build never get an old jar (written atomically, see {@link KeyedFiles}).
  */
 public final class RuleCache {
     /** Bump when the cached form changes. */
     private static final String FORMAT = "aim-engine rules cache 1";
 
-    private final Path dir;
+    private final KeyedFiles files;
     private final String build;
 
     /**
@@ -27,7 +24,7 @@ public final class RuleCache {
      * @param build identifies the code the rules are compiled against: the fact classes the jars refer to
      */
     public RuleCache(Path dir, String build) {
-        this.dir = dir;
+        this.files = new KeyedFiles(dir, ".jar");
         this.build = build;
     }
 
@@ -43,7 +40,7 @@ public final class RuleCache {
     }
 
     public Path dir() {
-        return dir;
+        return files.dir();
     }
 
     /** The key of a rule set: hex SHA-256. */
@@ -54,26 +51,16 @@ public final class RuleCache {
     }
 
     public Path file(String key) {
-        return dir.resolve(key + ".jar");
+        return files.file(key);
     }
 
     /** The cached jar's bytes, or empty when there is none (or it cannot be read). */
     public Optional<byte[]> read(String key) {
-        try {
-            return Optional.of(Files.readAllBytes(file(key)));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return files.read(key);
     }
 
     /** Stores the jar; false when the cache folder cannot be written (the run goes on uncached). */
     public boolean write(String key, byte[] jar) {
-        try {
-            Files.createDirectories(dir);
-            AtomicFile.write(file(key), jar);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return files.write(key, jar);
     }
 }
