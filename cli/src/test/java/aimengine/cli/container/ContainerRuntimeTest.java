@@ -176,9 +176,11 @@ class ContainerRuntimeTest {
         return exec(command, Map.of(), 300);
     }
 
-    private static List<Path> archives() throws IOException {
+    /** The start-up archives of one family ("cli": recorded with --help; "plan": with a throw-away plan). */
+    private static List<Path> archives(String family) throws IOException {
         try (Stream<Path> files = Files.list(install)) {
-            return files.filter(p -> p.getFileName().toString().matches("aim-engine-\\d+-\\d+-\\d+\\.(jsa|aot)")).toList();
+            return files.filter(p -> p.getFileName().toString().matches("aim-engine-\\d+-\\d+-\\d+-" + family + "\\.(jsa|aot)"))
+                    .toList();
         }
     }
 
@@ -187,7 +189,7 @@ class ContainerRuntimeTest {
         Result r = aimEngine("--version");
         assertEquals(0, r.exit, r.out);
         assertTrue(r.out.contains("Java " + Runtime.version().feature()), r.out);
-        assertEquals(1, archives().size(), "one start-up archive next to the jar: " + archives());
+        assertEquals(1, archives("cli").size(), "one start-up archive of the commands that do not plan, next to the jar");
     }
 
     @Test
@@ -196,6 +198,7 @@ class ContainerRuntimeTest {
         assertEquals(0, r.exit, r.out);
         JsonNode plan = new ObjectMapper().readTree(r.out);
         assertEquals("ok", plan.path("status").asText());
+        assertEquals(1, archives("plan").size(), "one start-up archive of the commands that plan, next to the jar");
         // AMD recommends one MI300X for Qwen3-32B (rules/recommendations.drl), before "latency prefers more GPUs".
         assertEquals(1, plan.path("selected").path("gpuCount").asInt());
     }

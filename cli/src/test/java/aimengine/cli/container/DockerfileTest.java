@@ -161,7 +161,7 @@ class DockerfileTest {
         assertEquals(home, env().get("AIM_JAVA_HOME"), "the launcher runs on the linked runtime");
         assertEquals("/opt/aim-engine/aim-engine.jar", jar.args.split("\\s+")[2], "the launcher's installed layout");
         // The start-up archive is recorded once the jar, the runtime and the launcher are in place.
-        Instruction archive = finalRun("aim-engine --version");
+        Instruction archive = finalRun("aim-engine --version && aim-engine plan --help");
         for (Instruction copy : List.of(jre, jar, launcher)) {
             assertTrue(index(copy) < index(archive), copy + " before " + archive);
         }
