@@ -189,7 +189,7 @@ class ContainerRuntimeTest {
         Result r = aimEngine("--version");
         assertEquals(0, r.exit, r.out);
         assertTrue(r.out.contains("Java " + Runtime.version().feature()), r.out);
-        assertEquals(1, archives("cli").size(), "one start-up archive of the commands that do not plan, next to the jar");
+        assertEquals(1, archives("cli").size(), "one start-up archive of the small commands, next to the jar");
     }
 
     @Test
@@ -198,7 +198,7 @@ class ContainerRuntimeTest {
         assertEquals(0, r.exit, r.out);
         JsonNode plan = new ObjectMapper().readTree(r.out);
         assertEquals("ok", plan.path("status").asText());
-        assertEquals(1, archives("plan").size(), "one start-up archive of the commands that plan, next to the jar");
+        assertEquals(1, archives("plan").size(), "one start-up archive of the commands that read the data, next to the jar");
         // AMD recommends one MI300X for Qwen3-32B (rules/recommendations.drl), before "latency prefers more GPUs".
         assertEquals(1, plan.path("selected").path("gpuCount").asInt());
     }
