@@ -1,17 +1,16 @@
 package aimengine.cli.base;
 
-import aimengine.rules.RuleBase;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * What the commands take from the outside world, passed in so that tests can swap it: the environment variables,
- * the home folder and the working directory; and the built-in rule base when it was started before the command line
- * was parsed (see {@link #withEarlyRules}).
+ * the home folder and the working directory; and the rule base when it was started before the command line was parsed
+ * (see {@link #withEarlyRules}).
  *
- * @param earlyRules the built-in rule base already building, or null
+ * @param earlyRules the rule base already building, or null
  */
-public record CliContext(Map<String, String> env, Path home, Path workingDirectory, RuleBase earlyRules) {
+public record CliContext(Map<String, String> env, Path home, Path workingDirectory, EarlyRuleBase earlyRules) {
 
     public CliContext {
         env = Map.copyOf(env);
@@ -22,10 +21,10 @@ public record CliContext(Map<String, String> env, Path home, Path workingDirecto
     }
 
     /**
-     * The same context with the built-in rule base started early: building it takes a cold JVM about as long as
-     * picocli takes to start, so a command that will plan with the built-in rules starts it first and the two overlap.
+     * The same context with the rule base started early: building it takes a cold JVM about as long as picocli takes
+     * to start, so a command that will plan starts it first and the two overlap.
      */
-    public CliContext withEarlyRules(RuleBase rules) {
+    public CliContext withEarlyRules(EarlyRuleBase rules) {
         return new CliContext(env, home, workingDirectory, rules);
     }
 

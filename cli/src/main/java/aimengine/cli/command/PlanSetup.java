@@ -4,10 +4,12 @@ import aimengine.cache.CacheRoot;
 import aimengine.cache.CheckpointStatus;
 import aimengine.cli.base.AimPaths;
 import aimengine.cli.base.CliContext;
+import aimengine.cli.base.EarlyRuleBase;
 import aimengine.cli.base.ExitCodes;
 import aimengine.cli.base.ExitException;
 import aimengine.cli.launch.EngineSecrets;
 import aimengine.data.DataLoader;
+import aimengine.data.DataOptions;
 import aimengine.deploy.DeploySizing;
 import aimengine.engine.Backend;
 import aimengine.engine.FlagCatalogs;
@@ -51,7 +53,9 @@ public final class PlanSetup {
         this.context = context;
         this.options = options;
         this.data = DataLoaders.of(options.data, context);
-        this.rules = data.builtinRulesOnly() && context.earlyRules() != null ? context.earlyRules()
+        EarlyRuleBase early = context.earlyRules();
+        DataOptions parsed = data.options();
+        this.rules = early != null && early.isFor(parsed.rulesDirs(), parsed.builtinRules()) ? early.ruleBase()
                 : data.ruleBase(AimPaths.of(context).cache());
         this.offline = offline;
     }
