@@ -87,4 +87,17 @@ class BuiltinDataTest {
                 () -> loader.recipes(loader.hardware()));
         assertTrue(e.getMessage().contains("unknown hardware"), e.getMessage());
     }
+
+    @Test
+    void aUserRecipeReusingABuiltinIdIsReportedWithBothPlaces(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        java.nio.file.Files.copy(Path.of("../recipes/Qwen/qwen3-32b-mi300x-bf16.yaml"), dir.resolve("mine.yaml"));
+        DataLoader loader = new DataLoader(new DataOptions(java.util.List.of(dir), true, java.util.List.of(), true,
+                java.util.List.of()), dir.resolve("cache"));
+        aimengine.io.InputException e = assertThrows(aimengine.io.InputException.class,
+                () -> loader.recipes(loader.hardware()));
+        assertTrue(e.getMessage().contains("duplicate recipe id 'qwen3-32b-mi300x-bf16', already defined in "
+                + "builtin:recipes/Qwen/qwen3-32b-mi300x-bf16.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(dir.resolve("mine.yaml") + ":"), e.getMessage());
+    }
 }
