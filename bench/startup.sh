@@ -15,6 +15,8 @@
 # Layouts (issue 16, item 4): `plan` runs the shaded jar through ./aim-engine; `thin` runs cli's own jar with the
 # dependency jars on the class path (same flags, its own archive); `jlink` runs ./aim-engine on the container image's
 # runtime (deploy/container/jlink-runtime.sh linked from the same JDK).
+# AMD's AIM profiles: `plan-aim-profiles` reads them from the compact data cache (the cache kept between rounds, as a
+# second run finds it); `plan-aim-profiles-first` from their YAML (the cache emptied before every run).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-7}"
