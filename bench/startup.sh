@@ -42,7 +42,7 @@ raw="$out/raw.tsv"
 
 # The same start-up flags as ./aim-engine. (picocli is compiled for Java 5, so CDS leaves its classes out, of both
 # archives alike: the JVM says so on stderr.)
-fast=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+fast=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC)
 record() { if [ "$1" -ge 25 ]; then echo "-XX:AOTCacheOutput=$2.aot"; else echo "-XX:ArchiveClassesAtExit=$2.jsa"; fi; }
 use() { if [ "$1" -ge 25 ]; then echo "-XX:AOTCache=$2.aot"; else echo "-XX:SharedArchiveFile=$2.jsa"; fi; }
 plan=(plan --host "$host" --output json "$model")
