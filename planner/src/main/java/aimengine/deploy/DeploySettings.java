@@ -20,10 +20,12 @@ import java.util.List;
  * @param gpuGroups       supplemental groups for the GPU device nodes, or null for the vendor's default
  * @param floorSeconds    the startup budget's floor (DEFAULT_TIMEOUT)
  * @param uid             the image's non-root user and group id
+ * @param trustFlags      what the operator allowed beyond the trust policy for this plan (--trust-remote-code,
+ *                        --allow-pickle), passed on to the pods' run, which plans again and must allow the same
  */
 public record DeploySettings(DeployTarget target, String name, String namespace, String image, int replicas,
                              String cachePvc, String cacheSize, String hfTokenSecret, String apiKeySecret, int port, int graceSeconds,
-                             List<Long> gpuGroups, int floorSeconds, long uid) {
+                             List<Long> gpuGroups, int floorSeconds, long uid, List<String> trustFlags) {
 
     /** The uid and gid of the non-root user in aim-engine's images. */
     public static final long IMAGE_UID = 1000;
@@ -72,6 +74,7 @@ public record DeploySettings(DeployTarget target, String name, String namespace,
             });
             gpuGroups = List.copyOf(gpuGroups);
         }
+        trustFlags = List.copyOf(trustFlags);
         if (target == DeployTarget.COMPOSE) {
             composeOnly(namespace == null, "--namespace");
             composeOnly(replicas == 1, "--replicas");

@@ -68,7 +68,7 @@ public final class ServingUnits {
 
         List<Long> groups = s.gpuGroups() != null ? s.gpuGroups() : vendor.defaultGroups();
         return new ServingUnit(name, s.namespace(), s.image() != null ? s.image() : vendor.defaultImage(Backend.parse(c.backend())),
-                PinnedRun.args(plan, s.port(), startup, s.graceSeconds()), env,
+                PinnedRun.args(plan, s.port(), startup, s.graceSeconds(), s.trustFlags()), env,
                 new ServingUnit.SecretRef(s.hfTokenSecret(), DeploySettings.HF_TOKEN_KEY, true),
                 new ServingUnit.SecretRef(s.apiKeySecret(), DeploySettings.API_KEY_KEY, true),
                 List.of(new ServingUnit.Port("http", s.port(), 80)), Backend.parse(c.backend()).profile().serving(),

@@ -74,7 +74,7 @@ public final class DeployCommand extends BaseCommand {
         int enginePort = port != null ? port : setup.defaultPort();
         DeploySettings settings = new DeploySettings(DeployTarget.parse(target), name, namespace, image, replicas,
                 cachePvc, cacheSize, hfTokenSecret, apiKeySecret, enginePort, grace, gpuGroups,
-                RunSettings.defaultTimeout(context()), DeploySettings.IMAGE_UID);
+                RunSettings.defaultTimeout(context()), DeploySettings.IMAGE_UID, plan.trust.flags());
         Plan result = setup.plan(enginePort, "0.0.0.0");
         if (explain || !result.feasible()) {
             err().print(PlanText.render(result, result.feasible() ? setup.cacheStatus(result) : null, true));
@@ -88,6 +88,10 @@ public final class DeployCommand extends BaseCommand {
             // The pod plans again with what its image holds; folders given here are not in it.
             err().println("warning: the --rules and --models folders given here are not in the image; the pod plans"
                     + " without them unless the image adds them");
+        }
+        if (plan.trust.policy != null) {
+            err().println("warning: the --trust-policy file given here is not in the image; the pod applies the image's"
+                    + " trust policy unless the image adds this one");
         }
         List<Manifest> manifests = settings.target().writer().write(unit);
         if (output.equals("-")) {

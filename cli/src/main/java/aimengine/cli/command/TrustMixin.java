@@ -1,6 +1,8 @@
 package aimengine.cli.command;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** What the trust rules may allow on this command beyond the policy, and the policy file itself. */
@@ -19,4 +21,16 @@ public final class TrustMixin {
 
     @Option(names = "--engine-version", paramLabel = "VERSION", description = "The engine version that will run: its advisories apply and (run) its shipped flag catalog checks the flags (default: ask the installed engine, else the newest catalog).")
     String engineVersion;
+
+    /** The grants given here beyond the policy, as the flags that give them again to another aim-engine run. */
+    List<String> flags() {
+        List<String> flags = new ArrayList<>();
+        if (trustRemoteCode) {
+            flags.add("--trust-remote-code");
+        }
+        if (allowPickle) {
+            flags.add("--allow-pickle");
+        }
+        return flags;
+    }
 }

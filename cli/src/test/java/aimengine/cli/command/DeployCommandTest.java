@@ -97,6 +97,27 @@ class DeployCommandTest {
                 + "\"--gpus\",\"1\",\"--precision\",\"bf16\",\"--backend\",\"vllm\",\"--strict\""), args);
     }
 
+    /** The pods plan again: what the operator allowed beyond the policy goes with them, and only that. */
+    @Test
+    void trustGrantsGoToThePodsRunAndAPolicyFileTheImageLacksIsNamed() {
+        List<String> base = List.of("deploy", "Qwen/Qwen3-32B", "--host", "examples/hosts/mi300x-8.yaml", "--target",
+                "kubernetes");
+        String plain = run(base).out();
+        assertFalse(plain.contains("--trust-remote-code") || plain.contains("--allow-pickle"), plain);
+        List<String> granted = new java.util.ArrayList<>(base);
+        granted.addAll(List.of("--trust-remote-code", "--allow-pickle", "--trust-policy", "../rules/trust.yaml"));
+        CliRunner.Result r = run(granted);
+        assertEquals(0, r.exit(), r.err());
+        JsonNode args = ManifestSchemas.documents(r.out()).stream()
+                .filter(d -> d.path("kind").asText().equals("Deployment")).findFirst().orElseThrow()
+                .at("/spec/template/spec/containers/0/args");
+        List<String> list = new java.util.ArrayList<>();
+        args.forEach(a -> list.add(a.asText()));
+        assertTrue(list.containsAll(List.of("--trust-remote-code", "--allow-pickle")), list.toString());
+        assertFalse(list.contains("--trust-policy"), "the file is not in the image: " + list);
+        assertTrue(r.err().contains("warning: the --trust-policy file given here is not in the image"), r.err());
+    }
+
     @Test
     void explainGoesToStderrAndTheTokenIsNeverWritten() {
         String token = "hf_NotARealTokenButSecret";
