@@ -26,7 +26,10 @@ public final class PlanText {
         UsableGpus u = plan.usable();
         sb.append("Plan for ").append(plan.request().model());
         if (u != null) {
-            sb.append(" on ").append(u.count()).append(" x ").append(u.product()).append(" (").append(u.llvmTarget())
+            // a profile of several identical machines: the usable GPUs are each machine's
+            int nodes = plan.host() == null ? 1 : plan.host().nodes();
+            sb.append(" on ").append(nodes > 1 ? nodes + " nodes of " : "").append(u.count()).append(" x ")
+                    .append(u.product()).append(" (").append(u.llvmTarget())
                     .append(", ").append(Units.gib(u.vramMiB() / 1024.0)).append(" each)");
         }
         sb.append(": ").append(plan.status()).append('\n');
