@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * The built-in hardware catalog, recipes, model catalog, trust policy and native architectures in their compact form, as {@link BuiltinDataWriter} wrote
- * them into the jar at build time: read without the YAML machinery and without opening the jar as a file system.
+ * The built-in hardware catalog, recipes, model catalog, trust policy, native architectures and DRL texts in their
+ * compact form, as {@link BuiltinDataWriter} wrote them into the jar at build time: read without the YAML machinery
+ * and without opening the jar as a file system.
  */
 final class BuiltinData {
     /** Where the build puts it: next to the built-in folders it was read from. */

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 
 /**
  * Build step (planner's process-classes phase): reads the built-in hardware entries, recipes, model catalog, trust
- * policy and native architectures from
- * the YAML folders copied into the classes folder, with every check a run would make, and writes their compact form
- * next to them. A problem in the built-in data fails the build here, with the file and line, instead of every run.
+ * policy, native architectures and DRL texts from the folders copied into the classes folder, with every check a run
+ * would make, and writes their compact form next to them. A problem in the built-in data fails the build here, with
+ * the file and line, instead of every run.
  */
 public final class BuiltinDataWriter {
     private BuiltinDataWriter() {

@@ -31,8 +31,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The compact form of data read from YAML: hardware entries, recipes and model catalog entries as plain binary
- * fields, written field by field in the order of each record's components. Reading it back needs no YAML or JSON
+ * The compact form of the data read from the data folders (hardware entries, recipes, model catalog entries, trust
+ * policy, native architectures, DRL texts) as plain binary fields, written field by field in the order of each
+ * record's components, in parts that are decoded only when asked for. Reading it back needs no YAML or JSON
  * machinery and no reflection, which is what makes it cheap at start-up (the built-in data is written in this form at
  * build time; folders given on the command line are kept in it in the cache, keyed by their content).
  *
