@@ -28,12 +28,13 @@ import java.util.Optional;
  * @param secretEnv             environment variables whose value must never be shown
  * @param apiKeyEnv             the variable the engine reads its API key from, or null when it takes it only as a flag
  * @param apiKeyFlag            the flag that gives the engine its API key
+ * @param multiNode             how it runs over several identical nodes
  */
 public record EngineProfile(Backend backend, String displayName, List<String> program, String modelFlag,
                             Map<EngineSetting, List<String>> settings, double defaultMemoryFraction,
                             Serving serving, Map<String, String> launchEnv,
                             String flagDumpScript, String missingHint, List<String> secretFlags,
-                            List<String> secretEnv, String apiKeyEnv, String apiKeyFlag) {
+                            List<String> secretEnv, String apiKeyEnv, String apiKeyFlag, MultiNode multiNode) {
 
     /**
      * Where a running engine answers.
@@ -47,6 +48,26 @@ public record EngineProfile(Backend backend, String displayName, List<String> pr
      */
     public record Serving(String healthPath, String modelsPath, String metricsPath, String metricsFlag,
                           String readyLine, EngineSeries series) {
+    }
+
+    /**
+     * How the engine runs one model over several identical nodes (see {@link NodeSpanning}).
+     *
+     * @param tensorAcrossNodes true when tensor parallelism spans every GPU of every node (SGLang's launcher); false
+     *                          when it stays inside a node and each node is one pipeline stage (vLLM's guide)
+     * @param groupFlag         the flag every rank gets with the group's size: the pipeline-parallel size when tensor
+     *                          parallelism stays inside a node (vLLM: one stage per node), else the node count
+     *                          (SGLang)
+     * @param ownedFlags        flags a multi-node plan sets itself; a recipe's values for them are dropped
+     * @param nativeRuntime     the engine's own multi-node launcher
+     * @param nativeSince       the flag whose presence in a version's catalog says that launcher exists (older
+     *                          versions run on Ray); null when every version has it
+     */
+    public record MultiNode(boolean tensorAcrossNodes, String groupFlag, List<String> ownedFlags,
+                            NodeSpanning.Runtime nativeRuntime, String nativeSince) {
+        public MultiNode {
+            ownedFlags = List.copyOf(ownedFlags);
+        }
     }
 
     public EngineProfile {

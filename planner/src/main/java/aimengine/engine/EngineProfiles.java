@@ -25,7 +25,9 @@ final class EngineProfiles {
     /**
      * vLLM: {@code vllm serve MODEL}, the model positional; /health answers once loaded,
      * /metrics always; ready line "Application startup complete."; KV-cache usage is vllm:kv_cache_usage_perc (before
-     * v0.10: vllm:gpu_cache_usage_perc).
+     * v0.10: vllm:gpu_cache_usage_perc). Over several nodes: tensor parallelism inside a node and one pipeline stage per
+     * node, as its multi-node guide recommends; its own launcher ({@code --nnodes --node-rank --master-addr
+     * --master-port}, workers {@code --headless}) from v0.16, Ray before.
      */
     static final EngineProfile VLLM = new EngineProfile(Backend.VLLM, "vLLM", List.of("vllm", "serve"), null,
             Map.of(EngineSetting.MODEL, List.of("--model"),
@@ -50,13 +52,19 @@ final class EngineProfiles {
             "vLLM is not installed: no 'vllm' program on PATH; run aim-engine in a vLLM container or pip install vllm",
             List.of("--api-key", "--hf-token"),
             java.util.stream.Stream.concat(HUB_TOKENS.stream(), java.util.stream.Stream.of("VLLM_API_KEY")).toList(),
-            "VLLM_API_KEY", "--api-key");
+            "VLLM_API_KEY", "--api-key",
+            new EngineProfile.MultiNode(false, "--pipeline-parallel-size",
+                    List.of("--pipeline-parallel-size", "-pp", "--distributed-executor-backend", "--nnodes", "-n",
+                            "--node-rank", "-r", "--master-addr", "--master-port", "--headless"),
+                    NodeSpanning.Runtime.NATIVE_VLLM, "--nnodes"));
 
     /**
      * SGLang: {@code python3 -m sglang.launch_server --model-path MODEL}; /health is 503
      * until warmed up, /metrics only with --enable-metrics (its KV-cache usage is sglang:token_usage); ready line "The
      * server is fired up and ready to roll!".
-     * Its static memory fraction default depends on the model; 0.85 is its usual value.
+     * Its static memory fraction default depends on the model; 0.85 is its usual value. Over several nodes its launcher
+     * shards tensor parallelism over every GPU of every node ({@code --tp-size} = all GPUs, {@code --nnodes},
+     * {@code --node-rank --dist-init-addr}).
      */
     static final EngineProfile SGLANG = new EngineProfile(Backend.SGLANG, "SGLang",
             List.of("python3", "-m", "sglang.launch_server"), "--model-path",
@@ -80,5 +88,9 @@ final class EngineProfiles {
             "SGLang is not installed: python3 cannot import the 'sglang' module; run aim-engine in an SGLang container"
                     + " or use --backend vllm",
             List.of("--api-key", "--admin-api-key"),
-            HUB_TOKENS, null, "--api-key");
+            HUB_TOKENS, null, "--api-key",
+            new EngineProfile.MultiNode(true, "--nnodes",
+                    List.of("--pp-size", "--pipeline-parallel-size", "--nnodes", "--node-rank", "--dist-init-addr",
+                            "--nccl-init-addr"),
+                    NodeSpanning.Runtime.NATIVE_SGLANG, null));
 }
