@@ -5,8 +5,8 @@ import aimengine.cli.base.ExitException;
 import aimengine.cli.render.Shell;
 import aimengine.plan.Plan;
 import aimengine.plan.SelectedPlan;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import aimengine.cli.render.PrettyJson;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +32,12 @@ public final class ConfigCommand extends BaseCommand {
                     + "; run 'aim-engine plan " + plan.model + " --explain' to see why");
         }
         if (output.json()) {
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode n = json.createObjectNode();
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
             n.put("recipe", s.candidate().recipeId());
             n.put("recipeFile", s.recipe().source());
             n.putPOJO("command", s.command().shown().argv());
             n.putPOJO("env", s.command().shown().env());
-            out().println(json.writeValueAsString(n));
+            out().print(PrettyJson.of(n));
         } else {
             out().println("# recipe " + s.candidate().recipeId() + " from " + s.recipe().source());
             s.command().shown().env().forEach((k, v) -> out().println(k + "=" + Shell.quote(v)));

@@ -4,12 +4,13 @@ import aimengine.cli.base.ExitCodes;
 import aimengine.cli.launch.EngineSecrets;
 import aimengine.cli.launch.GroupStateFile;
 import aimengine.cli.launch.HealthCheck;
+import aimengine.cli.render.PrettyJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import aimengine.cli.launch.RunState;
 import aimengine.cli.launch.RunStateFile;
 import aimengine.cli.base.AimPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import aimengine.cli.metrics.LiveSnapshot;
 import aimengine.cli.metrics.RunObservability;
@@ -58,9 +59,7 @@ public final class StatusCommand extends BaseCommand {
                 : Optional.empty();
         String status = state.isEmpty() ? "none" : live ? "active" : "stale";
         if (output.json()) {
-            // Made here, not in a static field: registering this command for the usage must not start Jackson.
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode n = json.createObjectNode();
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
             n.put("status", status);
             n.put("stateFile", file.path().toString());
             state.ifPresent(s -> n.putPOJO("run", s));
@@ -70,7 +69,7 @@ public final class StatusCommand extends BaseCommand {
                 since(state.get().started()).ifPresent(d -> n.put("uptimeSeconds", d.toSeconds()));
             }
             measured.ifPresent(m -> n.putPOJO("live", m));
-            out().println(json.writeValueAsString(n));
+            out().print(PrettyJson.of(n));
         } else if (state.isEmpty()) {
             out().println("not running: no aim-engine run is active (no state file at " + file.path() + ")");
         } else if (!live) {
@@ -89,13 +88,12 @@ public final class StatusCommand extends BaseCommand {
     private int groupStatus(JsonNode g) throws Exception {
         Optional<List<String>> models = new HealthCheck(Duration.ofSeconds(2), apiKey()).check(URI.create(g.path("endpoint").asText()));
         if (output.json()) {
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode n = json.createObjectNode();
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
             n.put("status", "active");
             n.set("group", g);
             n.put("healthy", models.isPresent());
             n.putPOJO("models", models.orElse(List.of()));
-            out().println(json.writeValueAsString(n));
+            out().print(PrettyJson.of(n));
         } else {
             out().println("aim-engine group leader: active (pid " + g.path("pid").asLong() + ", " + g.path("nodes").asInt()
                     + " nodes, " + g.path("runtime").asText() + " runtime)");

@@ -23,7 +23,7 @@ public final class PlanJson {
     }
 
     public static String render(Plan plan, CheckpointStatus cache) {
-        return JsonText.pretty(tree(plan, cache));
+        return PrettyJson.of(tree(plan, cache));
     }
 
     /** @param cache the selected checkpoint's cache status, or null when there is no selection */
