@@ -53,8 +53,8 @@ public final class DeployCommand extends BaseCommand {
     @Option(names = "--api-key-secret", paramLabel = "NAME", defaultValue = "aim-api-key", description = "Secret whose key api-key holds the API key that protects the engine (AIM_API_KEY; default: ${DEFAULT-VALUE}; optional: without it the API is open).")
     String apiKeySecret;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port the engine listens on (default: DEFAULT_PORT, else 8000).")
-    Integer port;
+    @Mixin
+    PortMixin port;
 
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "30", description = "run's --grace; the platform's grace period is longer (default: ${DEFAULT-VALUE}).")
     int grace;
@@ -71,7 +71,7 @@ public final class DeployCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         PlanSetup setup = new PlanSetup(context(), plan, false);
-        int enginePort = port != null ? port : setup.defaultPort();
+        int enginePort = port.resolve(setup);
         DeploySettings settings = new DeploySettings(DeployTarget.parse(target), name, namespace, image, replicas,
                 cachePvc, cacheSize, hfTokenSecret, apiKeySecret, enginePort, grace, gpuGroups,
                 RunSettings.defaultTimeout(context()), DeploySettings.IMAGE_UID, plan.trust.flags());

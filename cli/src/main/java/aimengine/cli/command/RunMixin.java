@@ -4,12 +4,13 @@ import aimengine.cli.launch.EventLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of run and launch beyond planning: where the engine listens, how it is awaited and supervised. */
 public final class RunMixin {
-    @Option(names = "--port", paramLabel = "PORT", description = "Port the engine listens on (default: DEFAULT_PORT, else 8000).")
-    Integer port;
+    @Mixin
+    PortMixin port;
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0", description = "Address the engine listens on (default: ${DEFAULT-VALUE}).")
     String bind;

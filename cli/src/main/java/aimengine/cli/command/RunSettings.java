@@ -20,7 +20,7 @@ final class RunSettings {
     }
 
     static LaunchSettings read(CliContext context, RunMixin run, PlanSetup setup, AimPaths paths) {
-        int port = run.port != null ? run.port : setup.defaultPort();
+        int port = run.port.resolve(setup);
         if (port < 1 || port > 65535) {
             throw new InputException("--port", 0, port + " is not a port number (1-65535)");
         }
