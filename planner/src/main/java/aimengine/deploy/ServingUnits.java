@@ -63,7 +63,7 @@ public final class ServingUnits {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("aim-engine/model", plan.request().model());
         annotations.put("aim-engine/recipe", c.recipeId());
-        annotations.put("aim-engine/plan", (nodes > 1 ? nodes + " nodes x " : "") + c.gpuCount() + " x " + c.hardware()
+        annotations.put("aim-engine/plan", (nodes > 1 ? nodes + " nodes x " : "") + c.gpuCount() + " x " + hardware.key()
                 + ", " + c.precision() + ", " + c.backend());
 
         List<Long> groups = s.gpuGroups() != null ? s.gpuGroups() : vendor.defaultGroups();
@@ -76,16 +76,16 @@ public final class ServingUnits {
                         vendor.nodeLabelValues(hardware), nodes),
                 shm, cache, startup, sizing.terminationGraceSeconds(s.graceSeconds()),
                 new ServingUnit.Identity(s.uid(), s.uid(), groups), s.replicas(), labels, annotations, Map.of(),
-                notes(plan, weightBytes, startup, shm, cache, s));
+                notes(plan, hardware, weightBytes, startup, shm, cache, s));
     }
 
-    private List<String> notes(Plan plan, long weightBytes, int startup, long shm, ServingUnit.ModelCache cache,
-                               DeploySettings s) {
+    private List<String> notes(Plan plan, Hardware hardware, long weightBytes, int startup, long shm,
+                               ServingUnit.ModelCache cache, DeploySettings s) {
         Candidate c = plan.selected().candidate();
         List<String> notes = new ArrayList<>();
         aimengine.facts.NodeSpan span = plan.selected().span();
         notes.add("aim-engine deploy " + plan.request().model() + ": recipe " + c.recipeId() + ", "
-                + (span.nodes() > 1 ? span.nodes() + " nodes x " : "") + c.gpuCount() + " x " + c.hardware() + ", "
+                + (span.nodes() > 1 ? span.nodes() + " nodes x " : "") + c.gpuCount() + " x " + hardware.key() + ", "
                 + c.precision() + ", " + c.backend()
                 + (span.nodes() > 1 ? " (tensor parallel " + span.tensor() + " x pipeline parallel " + span.pipeline()
                 + ")" : ""));

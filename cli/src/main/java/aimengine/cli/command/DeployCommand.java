@@ -82,7 +82,8 @@ public final class DeployCommand extends BaseCommand {
         if (!result.feasible()) {
             throw new ExitException(ExitCodes.NO_PLAN, "no workable plan for " + plan.model + "; nothing written");
         }
-        Hardware hardware = setup.hardware().byKey(result.selected().candidate().hardware()).orElseThrow();
+        // The usable product, not the recipe's target: a general recipe names an architecture (gfx942).
+        Hardware hardware = setup.hardware().byKey(result.usable().product()).orElseThrow();
         ServingUnit unit = new ServingUnits(setup.deploySizing()).build(result, hardware, settings);
         if (!plan.data.rules.isEmpty() || !plan.data.models.isEmpty()) {
             // The pod plans again with what its image holds; folders given here are not in it.

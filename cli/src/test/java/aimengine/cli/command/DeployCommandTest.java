@@ -118,6 +118,21 @@ class DeployCommandTest {
         assertTrue(r.err().contains("warning: the --trust-policy file given here is not in the image"), r.err());
     }
 
+    /** A general recipe names an architecture (gfx942); the manifests name the product the plan runs on. */
+    @Test
+    void aPlanOnAGeneralRecipeIsWrittenForTheUsableProduct() {
+        CliRunner.Result r = run(List.of("deploy", "Qwen/Qwen3-8B", "--host", "examples/hosts/mi300x-8.yaml",
+                "--target", "kubernetes"));
+        assertEquals(0, r.exit(), r.err());
+        JsonNode deployment = ManifestSchemas.documents(r.out()).stream()
+                .filter(d -> d.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
+        assertTrue(deployment.at("/metadata/annotations/aim-engine~1plan").asText().contains(" x mi300x, "),
+                deployment.at("/metadata/annotations").toString());
+        assertTrue(deployment.at("/spec/template/spec/containers/0/args").toString().contains("\"general-gfx942\""),
+                "the pinned recipe is the general one");
+        ManifestSchemas.documents(r.out()).forEach(d -> assertEquals(List.of(), schemas.problems(d)));
+    }
+
     @Test
     void explainGoesToStderrAndTheTokenIsNeverWritten() {
         String token = "hf_NotARealTokenButSecret";
