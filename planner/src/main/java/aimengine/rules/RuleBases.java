@@ -46,8 +46,7 @@ public final class RuleBases {
     public static RuleBase inBackground(Supplier<List<DrlSource>> drl, BooleanSupplier builtinDrl, Path cacheRoot) {
         return RuleBase.inBackground(() -> {
             RuleBases bases = new RuleBases(RuleCache.of(cacheRoot), RuleBases.class.getClassLoader());
-            Optional<RuleBase> builtin = builtinDrl.getAsBoolean() ? bases.builtin() : Optional.empty();
-            KieBase kieBase = builtin.orElseGet(() -> bases.load(drl.get(), false).ruleBase()).kieBase();
+            KieBase kieBase = bases.load(drl, builtinDrl.getAsBoolean()).ruleBase().kieBase();
             // The first session loads and links the session machinery: done here, it overlaps the data loading too.
             kieBase.newKieSession().dispose();
             return kieBase;
@@ -62,15 +61,17 @@ public final class RuleBases {
     /**
      * The rule base of these DRL sources.
      *
+     * @param drl        the DRL texts; with the build-time model they are read only to locate a rule that fails
      * @param builtinDrl true when the sources are the built-in rules, so that the build-time model applies
      */
-    public Loaded load(List<DrlSource> sources, boolean builtinDrl) {
+    public Loaded load(Supplier<List<DrlSource>> drl, boolean builtinDrl) {
         if (builtinDrl) {
             Optional<RuleBase> builtin = builtin();
             if (builtin.isPresent()) {
-                return new Loaded(builtin.get().writtenIn(sources), Origin.BUILT_IN);
+                return new Loaded(builtin.get().writtenIn(drl), Origin.BUILT_IN);
             }
         }
+        List<DrlSource> sources = drl.get();
         SiteRuleGuard.check(sources);
         String key = cache.key(sources);
         Optional<RuleBase> cached = cache.read(key).flatMap(this::fromJarOrEmpty);

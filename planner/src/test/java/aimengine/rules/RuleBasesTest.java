@@ -51,21 +51,21 @@ class RuleBasesTest {
     @Test
     void customRulesAreCompiledOnceThenLoadedFromTheCache() throws Exception {
         List<DrlSource> drl = List.of(echo("serving"));
-        RuleBases.Loaded first = bases().load(drl, false);
+        RuleBases.Loaded first = bases().load(() -> drl, false);
         assertEquals(RuleBases.Origin.COMPILED, first.origin());
         assertEquals("serving org/model", decide(first.ruleBase()));
         Path entry = new RuleCache(cacheDir, "test build").file(new RuleCache(cacheDir, "test build").key(drl));
         assertTrue(Files.isRegularFile(entry), "cached jar " + entry);
 
-        RuleBases.Loaded second = bases().load(drl, false);
+        RuleBases.Loaded second = bases().load(() -> drl, false);
         assertEquals(RuleBases.Origin.CACHE, second.origin());
         assertEquals("serving org/model", decide(second.ruleBase()));
     }
 
     @Test
     void aChangedRuleFileIsCompiledAgainNotServedStale() {
-        assertEquals(RuleBases.Origin.COMPILED, bases().load(List.of(echo("serving")), false).origin());
-        RuleBases.Loaded changed = bases().load(List.of(echo("planning")), false);
+        assertEquals(RuleBases.Origin.COMPILED, bases().load(() -> List.of(echo("serving")), false).origin());
+        RuleBases.Loaded changed = bases().load(() -> List.of(echo("planning")), false);
         assertEquals(RuleBases.Origin.COMPILED, changed.origin());
         assertEquals("planning org/model", decide(changed.ruleBase()));
     }
@@ -87,10 +87,10 @@ class RuleBasesTest {
         List<DrlSource> drl = List.of(echo("serving"));
         RuleCache cache = new RuleCache(cacheDir, "test build");
         Files.write(cache.file(cache.key(drl)), new byte[] {'P', 'K', 3, 4, 0, 0});
-        RuleBases.Loaded loaded = bases().load(drl, false);
+        RuleBases.Loaded loaded = bases().load(() -> drl, false);
         assertEquals(RuleBases.Origin.COMPILED, loaded.origin());
         assertEquals("serving org/model", decide(loaded.ruleBase()));
-        assertEquals(RuleBases.Origin.CACHE, bases().load(drl, false).origin());
+        assertEquals(RuleBases.Origin.CACHE, bases().load(() -> drl, false).origin());
     }
 
     @Test
@@ -99,7 +99,7 @@ class RuleBasesTest {
         RuleCache cache = new RuleCache(notADir.resolve("rules"), "test build");
         assertFalse(cache.write("k", new byte[] {1}));
         RuleBases.Loaded loaded = new RuleBases(cache, getClass().getClassLoader())
-                .load(List.of(echo("serving")), false);
+                .load(() -> List.of(echo("serving")), false);
         assertEquals("serving org/model", decide(loaded.ruleBase()));
     }
 
@@ -127,7 +127,7 @@ class RuleBasesTest {
                 then
                 end
                 """);
-        InputException e = assertThrows(InputException.class, () -> bases().load(List.of(echo("ok"), bad), false));
+        InputException e = assertThrows(InputException.class, () -> bases().load(() -> List.of(echo("ok"), bad), false));
         InputProblem p = e.problems().get(0);
         assertEquals("custom/bad.drl", p.file());
         assertEquals(6, p.line());
@@ -141,7 +141,7 @@ class RuleBasesTest {
     void aSyntaxErrorIsOneProblemWithItsLine() {
         DrlSource bad = new DrlSource("custom/syntax.drl",
                 "package custom;\n\nrule \"x\"\nwhen\n    Nonsense(\nthen\nend\n");
-        InputException e = assertThrows(InputException.class, () -> bases().load(List.of(bad), false));
+        InputException e = assertThrows(InputException.class, () -> bases().load(() -> List.of(bad), false));
         assertEquals(1, e.problems().size(), e.getMessage());
         assertEquals("custom/syntax.drl", e.problems().get(0).file());
         assertTrue(e.problems().get(0).line() >= 5, e.getMessage());
@@ -162,7 +162,7 @@ class RuleBasesTest {
                 then
                 end
                 """);
-        InputException e = assertThrows(InputException.class, () -> bases().load(List.of(temporal), false));
+        InputException e = assertThrows(InputException.class, () -> bases().load(() -> List.of(temporal), false));
         assertEquals("custom/rank.drl", e.problems().get(0).file());
         assertTrue(e.getMessage().contains("before"), e.getMessage());
     }

@@ -57,7 +57,8 @@ class BuiltinModelTest {
 
     @Test
     void theBuiltinDrlUsesTheBuildTimeModelAndCompilesNothing() throws IOException {
-        assertEquals(RuleBases.Origin.BUILT_IN, bases().load(sourceDrl(), true).origin());
+        List<DrlSource> drl = sourceDrl();
+        assertEquals(RuleBases.Origin.BUILT_IN, bases().load(() -> drl, true).origin());
         assertEquals(0, cacheDir.toFile().list().length);
     }
 }
