@@ -25,7 +25,7 @@ final class EarlyRules {
     private EarlyRules() {
     }
 
-    /** The context with the rule base of the arguments' rule folders building; none for --help. */
+    /** The context with the rule base of the arguments' rule folders building; none for --help and --graph. */
     static CliContext start(CliContext context, String... args) {
         List<Path> dirs = new ArrayList<>();
         boolean builtin = true;
@@ -33,7 +33,8 @@ final class EarlyRules {
             String a = args[i];
             if (a.equals("--")) {
                 break;
-            } else if (a.equals("-h") || a.equals("--help")) {
+            } else if (a.equals("-h") || a.equals("--help") || a.equals("--graph") || a.startsWith("--graph=")) {
+                // usage, or plan --graph: the graph of a run, no plan
                 return context;
             } else if (a.equals("--no-builtin-rules")) {
                 builtin = false;

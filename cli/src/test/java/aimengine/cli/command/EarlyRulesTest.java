@@ -44,8 +44,9 @@ class EarlyRulesTest {
     }
 
     @Test
-    void helpStartsNothing() {
+    void helpAndTheGraphStartNothing() {
         assertNull(EarlyRules.start(context(), "plan", "--help").earlyRules());
         assertNull(EarlyRules.start(context(), "deploy", "-h").earlyRules());
+        assertNull(EarlyRules.start(context(), "plan", "m", "--graph", "dot").earlyRules());
     }
 }
